@@ -1,0 +1,21 @@
+"""The engine: compiles a scenario and persona into a running call (the one user of transitions)."""
+
+from simulator.engine.call import Call, EngineError, OfferedChoice, replay
+from simulator.engine.clock import Clock, SimulatedClock
+from simulator.engine.compiled import CompiledScenario, CompileError, compile_scenario, content_hash
+from simulator.engine.state import CallState, ChoiceUnavailable
+
+__all__ = [
+    "Call",
+    "CallState",
+    "ChoiceUnavailable",
+    "Clock",
+    "CompileError",
+    "CompiledScenario",
+    "EngineError",
+    "OfferedChoice",
+    "SimulatedClock",
+    "compile_scenario",
+    "content_hash",
+    "replay",
+]

@@ -1,0 +1,199 @@
+"""A running call: pull-based, deterministic, headless. The TUI and the CLI both drive this."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from simulator.engine.clock import Clock, SimulatedClock
+from simulator.engine.compiled import CompiledScenario
+from simulator.engine.machine import SILENCE_TRIGGER, CallModel, build_machine, threshold_trigger
+from simulator.engine.state import (
+    Beat,
+    CallState,
+    ChoiceUnavailable,
+    after_choice,
+    available,
+    find_choice,
+    initial,
+    silence,
+)
+from simulator.engine.state import advance as advance_state
+from simulator.transcript import SILENCE, Ending, Transcript, Turn
+
+
+class EngineError(RuntimeError):
+    """The state machine and the step semantics disagree: a bug in CallDojo, never in content."""
+
+
+@dataclass(frozen=True, slots=True)
+class OfferedChoice:
+    """A choice as offered to the trainee."""
+
+    id: str
+    say: str
+    tags: tuple[str, ...]
+
+
+class Call:
+    """One call in progress. Ask for `choices()`, answer with `choose(id)` or `silence()`."""
+
+    def __init__(
+        self,
+        compiled: CompiledScenario,
+        *,
+        seed: int = 0,
+        shuffle: bool = False,
+        clock: Clock | None = None,
+    ) -> None:
+        self.compiled = compiled
+        self.seed = seed
+        self.shuffle = shuffle
+        self._rng = random.Random(seed)
+        self._shuffle_rng = random.Random(seed * 7919 + 1)
+        self._clock = clock or SimulatedClock()
+        state, beats = initial(compiled)
+        self._clock.reset(state.dialed_at)
+        self._model = CallModel(state=state.node, pending=state)
+        self._machine = build_machine(compiled, self._model)
+        self._state = state
+        self._turns: list[Turn] = []
+        self._actions: list[str] = []
+        self._offer: tuple[OfferedChoice, ...] = ()
+        self._record(beats)
+        self._make_offer()
+
+    @property
+    def state(self) -> CallState:
+        """The engine state now."""
+        return self._state
+
+    @property
+    def ended(self) -> bool:
+        """True once the call reached an ending."""
+        return self._state.ended
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """Every turn so far."""
+        return tuple(self._turns)
+
+    @property
+    def debtor_line(self) -> str | None:
+        """The debtor's most recent words."""
+        for turn in reversed(self._turns):
+            if turn.speaker == "debtor":
+                return turn.text
+        return None
+
+    def choices(self) -> tuple[OfferedChoice, ...]:
+        """The choices offered now; shuffled (seeded, once per visit) when `shuffle` is on."""
+        return self._offer
+
+    def _make_offer(self) -> None:
+        offer = [OfferedChoice(c.id, c.say, c.tags) for c in available(self.compiled, self._state)]
+        if self.shuffle:
+            self._shuffle_rng.shuffle(offer)
+        self._offer = tuple(offer)
+
+    def choose(self, choice_id: str) -> tuple[Turn, ...]:
+        """Say the choice; return the new turns (the trainee's, then the debtor's)."""
+        if self.ended:
+            raise ChoiceUnavailable(choice_id, self._state.node, ())
+        if choice_id == SILENCE:
+            return self.silence()
+        choice = find_choice(self.compiled, self._state, choice_id)
+        pending = after_choice(self.compiled, self._state, choice)
+        self._model.pending = pending
+        self._machine.events[choice.id].trigger(self._model)
+        target = self._model.state
+        beats = [Beat("agent", "choice", (choice.say,), pending.node, choice.id, choice.tags, choice.seconds, pending)]
+        state, all_beats = advance_state(self.compiled, pending, choice, target, beats)
+        self._follow_thresholds(state)
+        return self._commit(choice_id, state, all_beats)
+
+    def silence(self) -> tuple[Turn, ...]:
+        """The response timer ran out: the persona reacts to the silence."""
+        if self.ended:
+            raise ChoiceUnavailable(SILENCE, self._state.node, ())
+        self._machine.events[SILENCE_TRIGGER].trigger(self._model)
+        state, beats = silence(self.compiled, self._state)
+        self._follow_thresholds(state)
+        return self._commit(SILENCE, state, beats)
+
+    def transcript(self) -> Transcript:
+        """The record so far (status `completed` once ended)."""
+        ending = None
+        if self._state.ending is not None and self._state.ended_by is not None:
+            ending = Ending(
+                self._state.ending,
+                self.compiled.endings[self._state.ending].outcome,
+                self._state.ended_by,
+            )
+        return Transcript(
+            scenario=self.compiled.scenario.id,
+            persona=self.compiled.persona.id,
+            locale=self.compiled.locale,
+            content_hash=self.compiled.content_hash,
+            seed=self.seed,
+            dialed_at=self._state.dialed_at,
+            turns=tuple(self._turns),
+            actions=tuple(self._actions),
+            ending=ending,
+            status="completed" if ending else "in_progress",
+        )
+
+    def _follow_thresholds(self, state: CallState) -> None:
+        """Move the machine along the threshold that ended the call, and check it agrees."""
+        self._model.pending = state
+        newly = sorted(state.fired - self._state.fired)
+        for index in newly:
+            if self.compiled.thresholds[index].goto is not None and self._model.state != state.node:
+                self._machine.events[threshold_trigger(index)].trigger(self._model)
+        if self._model.state != state.node:
+            raise EngineError(f"machine at {self._model.state!r}, steps at {state.node!r}")
+
+    def _commit(self, action: str, state: CallState, beats: tuple[Beat, ...]) -> tuple[Turn, ...]:
+        if state.dialed_at != self._state.dialed_at:
+            self._clock.reset(state.dialed_at)
+        self._state = state
+        self._actions.append(action)
+        turns = self._record(beats)
+        self._make_offer()
+        return turns
+
+    def _record(self, beats: tuple[Beat, ...]) -> tuple[Turn, ...]:
+        new: list[Turn] = []
+        for beat in beats:
+            text = beat.wordings[0] if len(beat.wordings) == 1 else self._rng.choice(beat.wordings)
+            snapshot = beat.state
+            turn = Turn(
+                index=len(self._turns),
+                speaker=beat.speaker,
+                event=beat.event,
+                text=text,
+                node=beat.node,
+                choice=beat.choice,
+                tags=beat.tags,
+                mood=tuple(zip(self.compiled.mood_names, snapshot.mood, strict=True)),
+                party=snapshot.party,
+                verified=snapshot.verified,
+                flags=tuple(sorted(snapshot.flags)),
+                at=self._clock.now(),
+                seconds=beat.seconds,
+            )
+            self._clock.advance(beat.seconds)
+            self._turns.append(turn)
+            new.append(turn)
+        return tuple(new)
+
+
+def replay(compiled: CompiledScenario, seed: int, actions: tuple[str, ...] | list[str], *, shuffle: bool = False) -> Transcript:
+    """Play the actions again from the start; the same content, seed and actions give the same transcript."""
+    call = Call(compiled, seed=seed, shuffle=shuffle)
+    for action in actions:
+        if call.ended:
+            break
+        call.choose(action)
+    return call.transcript()
+

@@ -1,0 +1,246 @@
+"""The scenario format: one call, its case file, its nodes, choices and endings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from simulator.spec.common import (
+    Dimension,
+    Id,
+    Locale,
+    Outcome,
+    Party,
+    Severity,
+    Spec,
+    Tag,
+    Text,
+    VarName,
+)
+from simulator.spec.persona import Condition
+
+Lines = Text | list[Text]
+"""One line, or a list of wordings of the same line (one is picked per call, seeded)."""
+
+
+class MoodLineSpec(Spec):
+    """A line that depends on the persona's mood: the first variant whose condition holds wins."""
+
+    when: Condition
+    """The condition, e.g. `patience <= 3`."""
+    say: Lines
+    """What the debtor says in that mood band."""
+
+
+class DebtorLineSpec(Spec):
+    """A debtor line with variants by mood band."""
+
+    default: Lines
+    """What the debtor says when no variant applies."""
+    variants: list[MoodLineSpec] = Field(default_factory=list)
+    """Mood-band variants, checked in order."""
+
+
+DebtorLine = Text | list[Text] | DebtorLineSpec
+
+
+class BranchSpec(Spec):
+    """One branch of a conditional `next`: the first branch whose `when` holds is taken."""
+
+    when: Condition | None = None
+    """The condition (mood after this choice's reactions, flags); omit on the last, fallback branch."""
+    to: Id
+    """The node or ending to go to."""
+
+
+class ChoiceSpec(Spec):
+    """One thing the trainee can say at a node."""
+
+    id: Id
+    """The choice id, unique within its node; `play --choices` and plans name choices by it."""
+    say: Text
+    """The trainee's words."""
+    tags: list[Tag] = Field(default_factory=list)
+    """Behaviour tags from the rubric's vocabulary; they drive scoring, rules and the persona's mood."""
+    when: Condition | None = None
+    """Offer this choice only while the condition holds (e.g. `trust >= 5`)."""
+    set: dict[VarName, bool] = Field(default_factory=dict)
+    """Flags this choice sets, e.g. `{dispute_logged: true}`."""
+    next: Id | list[BranchSpec]
+    """Where the call goes: a node or ending id, or a list of conditional branches."""
+    feedback: Text | None = None
+    """Coaching shown after the call: why this choice is weak or wrong and what would be better."""
+    best: bool = False
+    """Mark the model answer at this node (otherwise the highest-scoring choice is taken as best)."""
+    dial_at: dt.datetime | None = None
+    """For a pre-call decision: the moment the call is (re)placed, with its UTC offset."""
+
+    @field_validator("next")
+    @classmethod
+    def _last_branch_unconditional(cls, value: str | list[BranchSpec]) -> str | list[BranchSpec]:
+        if isinstance(value, list):
+            if not value:
+                raise ValueError("next needs at least one branch")
+            if value[-1].when is not None:
+                raise ValueError("the last branch of next must have no `when` (the fallback)")
+        return value
+
+
+class NodeSpec(Spec):
+    """A decision point: the debtor speaks, the trainee chooses."""
+
+    debtor: DebtorLine | None = None
+    """What the debtor says on arriving here (omit for a silent pre-call node)."""
+    party: Party | None = None
+    """Who is on the line from here on (sets engine state), e.g. `third_party` when a relative answers."""
+    verified: bool | None = None
+    """Set when the identity check is complete at this point (`true`) or undone (`false`)."""
+    set: dict[VarName, bool] = Field(default_factory=dict)
+    """Flags set on arriving here, e.g. `{dispute_raised: true}`."""
+    choices: list[ChoiceSpec] = Field(min_length=1)
+    """What the trainee can say here."""
+
+    @model_validator(mode="after")
+    def _unique_choice_ids(self) -> NodeSpec:
+        seen: set[str] = set()
+        for choice in self.choices:
+            if choice.id in seen:
+                raise ValueError(f"choice id {choice.id!r} appears twice in this node")
+            seen.add(choice.id)
+        return self
+
+
+class EndingSpec(Spec):
+    """A terminal state of the call."""
+
+    outcome: Outcome
+    """How the call ended: promise_to_pay, paid, refused, hung_up, escalated, callback, ..."""
+    debtor: DebtorLine | None = None
+    """The debtor's last words, if any."""
+    summary: Text | None = None
+    """A one-line summary for the debrief (what this ending means for the account)."""
+
+
+class Fact(Spec):
+    """One labelled fact in a case-file zone."""
+
+    label: Text
+    """The label, in the scenario's locale (e.g. 逾期天数)."""
+    value: Text
+    """The value as shown (e.g. 45天)."""
+    key: bool = False
+    """Highlight this fact: the trainee needs it to choose well."""
+
+
+class Contact(Spec):
+    """A phone-book entry in the case file."""
+
+    name: Text
+    """Who: the cardholder or a contact."""
+    relation: Text
+    """Relation to the cardholder (本人, 配偶, 同事, ...)."""
+    phone: Text
+    """The number, masked as in the collection system."""
+    note: Text | None = None
+    """Reachability and history, e.g. 可联, 拒接3次."""
+
+
+class Transaction(Spec):
+    """A transaction since the account went overdue (or a notable earlier one)."""
+
+    date: dt.date
+    """The date, YYYY-MM-DD."""
+    description: Text
+    """What it was."""
+    amount: float
+    """The amount; negative for a payment or refund."""
+
+
+class CaseFileSpec(Spec):
+    """The five zones of the collection system's case view (人物画像 before dialling)."""
+
+    case: list[Fact] = Field(min_length=1)
+    """Zone 1, case: age, gender, days in collection, broken promises (食言次数), bucket."""
+    contacts: list[Contact] = Field(min_length=1)
+    """Zone 2, customer and contacts: the phone book and who may be called."""
+    account: list[Fact] = Field(min_length=1)
+    """Zone 3, account: balance, minimum due, cards held, debit card for repayment."""
+    transactions: list[Transaction] = Field(default_factory=list)
+    """Zone 4, transactions since the account entered collection."""
+    flags: list[Fact] = Field(default_factory=list)
+    """Zone 5, flags: sensitive, VIP, complaint history, disputes, instalment requests."""
+
+
+class AgentSpec(Spec):
+    """Who the trainee plays in this call."""
+
+    name: Text
+    """The agent's name or registered alias."""
+    employee_id: Text
+    """The employee number (工号) the agent must give truthfully."""
+    institution: Text
+    """The full institution name the agent represents."""
+
+
+class CallSpec(Spec):
+    """When and how the call is placed."""
+
+    at: dt.datetime
+    """The simulated moment the trainee is about to dial, with its UTC offset (debtor's local time)."""
+
+
+class ScoringSpec(Spec):
+    """Per-scenario pass marks; defaults apply where omitted."""
+
+    pass_marks: dict[Dimension, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    """Pass mark per dimension, 0..100 (default 60 for each)."""
+    fail_on: list[Severity] = Field(default_factory=lambda: ["critical"])
+    """Violation severities that fail the call whatever the scores (default: critical)."""
+
+
+class ScenarioSpec(Spec):
+    """One practice call (`*.scenario.yaml`)."""
+
+    id: Id
+    """Unique scenario id; use the file name stem."""
+    title: Text
+    """Title shown in the scenario picker."""
+    locale: Locale
+    """The language of the call content: `zh-CN` or `en-US`."""
+    persona: Id
+    """The persona id of the debtor in this call."""
+    difficulty: Annotated[int, Field(ge=1, le=5)]
+    """1 (first week) to 5 (certification level)."""
+    tags: list[Id] = Field(default_factory=list)
+    """Free labels for filtering in the picker (e.g. m2, hardship, third_party)."""
+    summary: Text
+    """Two or three sentences: the situation and what the trainee must achieve."""
+    rules: Id | None = None
+    """The compliance rule pack (`cn` or `us`); default by locale."""
+    rubric: Id = "default"
+    """The rubric defining tags and points."""
+    agent: AgentSpec
+    """Who the trainee plays."""
+    call: CallSpec
+    """When the call is placed."""
+    case_file: CaseFileSpec
+    """The case file the trainee reads before dialling."""
+    objective: Text
+    """What a good call achieves, shown on the case file (e.g. a promise of at least ¥2,000 within 3 days)."""
+    scoring: ScoringSpec = Field(default_factory=ScoringSpec)
+    """Pass marks and failing severities."""
+    start: Id
+    """The first node."""
+    nodes: dict[Id, NodeSpec] = Field(min_length=1)
+    """Decision points by id."""
+    endings: dict[Id, EndingSpec] = Field(min_length=1)
+    """Terminal states by id."""
+
+    @field_validator("call")
+    @classmethod
+    def _aware(cls, call: CallSpec) -> CallSpec:
+        if call.at.tzinfo is None:
+            raise ValueError("call.at needs a UTC offset, e.g. 2026-03-12T10:20:00+08:00")
+        return call
