@@ -93,11 +93,13 @@ class OutcomeRule(RuleBase):
     kind: Literal["outcome"]
     """Rule kind."""
     outcomes: list[Outcome] = Field(default_factory=list)
-    """For these outcomes, every group in `require_tags` must appear somewhere in the call."""
+    """For these outcomes (empty: any outcome), every group in `require_tags` must appear in the call."""
     require_tags: list[list[Tag]] = Field(default_factory=list)
     """Groups of alternative tags, e.g. [[specific_date], [payment_channel], [specific_amount], [summarize]]."""
     forbid_agent_end: bool = False
     """Violated when the agent ends the call (a choice tagged agent_hangs_up leads to the ending)."""
+    if_flag: VarName | None = None
+    """Only when this flag was set during the call (e.g. hardship_disclosed)."""
 
 
 class TimeRule(RuleBase):
