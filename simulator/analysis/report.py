@@ -1,0 +1,161 @@
+"""The analysis report of one scenario: what `calldojo analyze` prints (shape is a stable contract)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from scoring.score import decide_pass, normalise
+from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, Vector, explore
+from simulator.analysis.paths import extremes, find_path
+from simulator.engine.compiled import CompiledScenario
+from simulator.spec.common import DIMENSIONS
+from simulator.spec.rubric import RubricSpec
+from simulator.spec.rulepack import RulePackSpec
+
+DEFAULT_PASS_MARK = 60
+
+
+@dataclass(frozen=True)
+class DimensionBounds:
+    """Worst and best reachable raw totals of a dimension and a path attaining each."""
+
+    min: float
+    max: float
+    min_path: list[str]
+    max_path: list[str]
+
+
+@dataclass
+class AnalysisReport:
+    """Everything the analysis found about one scenario."""
+
+    scenario: str
+    states: int
+    edges: int
+    unreachable: list[str]
+    dead_ends: list[str]
+    loops_without_exit: list[str]
+    endings: list[str]
+    bounds: dict[str, DimensionBounds]
+    violations: list[str]
+    pass_possible: bool | None
+    pass_with_critical: list[str] | None
+    pass_on_marks_with_critical: list[str] | None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `calldojo analyze --json`."""
+        return {
+            "scenario": self.scenario,
+            "states": self.states,
+            "edges": self.edges,
+            "unreachable": self.unreachable,
+            "dead_ends": self.dead_ends,
+            "loops_without_exit": self.loops_without_exit,
+            "endings": self.endings,
+            "bounds": {
+                name: {"min": b.min, "max": b.max, "min_path": b.min_path, "max_path": b.max_path}
+                for name, b in self.bounds.items()
+            },
+            "violations": self.violations,
+            "pass_possible": self.pass_possible,
+            "pass_with_critical": self.pass_with_critical,
+            "pass_on_marks_with_critical": self.pass_on_marks_with_critical,
+            "notes": self.notes,
+        }
+
+
+def _structure(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Unreachable nodes, dead-end nodes, nodes stuck in loops without exit, reachable endings."""
+    reached = {key.call.node for key in graph.keys}
+    unreachable = sorted(set(cs.nodes) - reached)
+    dead = sorted(
+        {key.call.node for i, key in enumerate(graph.keys) if not key.call.ended and all(e.action.startswith("_") for e in graph.edges[i])}
+    )
+    reverse: list[list[int]] = [[] for _ in graph.keys]
+    for source, edges in enumerate(graph.edges):
+        for edge in edges:
+            reverse[edge.target].append(source)
+    can_end = [graph.terminal(i) for i in range(len(graph.keys))]
+    stack = [i for i, t in enumerate(can_end) if t]
+    while stack:
+        node = stack.pop()
+        for source in reverse[node]:
+            if not can_end[source]:
+                can_end[source] = True
+                stack.append(source)
+    stuck = sorted({graph.keys[i].call.node for i, ok in enumerate(can_end) if not ok})
+    endings = sorted({key.call.node for key in graph.keys if key.call.ended})
+    return unreachable, dead, stuck, endings
+
+
+def _pass_marks(cs: CompiledScenario) -> dict[str, int]:
+    marks = dict(cs.scenario.scoring.pass_marks)
+    return {name: marks.get(name, DEFAULT_PASS_MARK) for name in DIMENSIONS}  # type: ignore[call-overload]
+
+
+def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector:
+    """The smallest raw total per dimension that can still normalise to its pass mark (rounding included)."""
+    needed = []
+    for name in DIMENSIONS:
+        b = bounds[name]
+        span = b.max - b.min
+        needed.append(b.min + span * (marks[name] - 0.5) / 100 if span > 0 else -math.inf)
+    return (needed[0], needed[1], needed[2], needed[3])
+
+
+def analyze(
+    cs: CompiledScenario,
+    rubric: RubricSpec,
+    pack: RulePackSpec,
+    *,
+    max_states: int = DEFAULT_MAX_STATES,
+) -> AnalysisReport:
+    """Run the full analysis of a compiled scenario."""
+    graph = explore(cs, rubric, pack, max_states=max_states)
+    unreachable, dead, stuck, endings = _structure(cs, graph)
+    bounds: dict[str, DimensionBounds] = {}
+    for d, name in enumerate(DIMENSIONS):
+        low, low_path = extremes(graph, d, maximise=False)
+        high, high_path = extremes(graph, d, maximise=True)
+        bounds[name] = DimensionBounds(low, high, low_path, high_path)
+    violations = sorted(
+        {f.rule for edges in graph.edges for e in edges for f in e.findings} | {f.rule for f in graph.initial_findings}
+    )
+    marks = _pass_marks(cs)
+    raw_bounds = {name: (b.min, b.max) for name, b in bounds.items()}
+    scoring_spec = cs.scenario.scoring
+
+    def on_marks(acc: Vector, _severities: frozenset[str]) -> bool:
+        scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
+        return all(scores[name] >= marks[name] for name in DIMENSIONS)
+
+    def passes(acc: Vector, severities: frozenset[str]) -> bool:
+        scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
+        return decide_pass(scores, severities, scoring_spec)[0]
+
+    needed = _needed(bounds, marks)
+    notes: list[str] = []
+    found = find_path(graph, passes, needed)
+    pass_possible: bool | None = found.path is not None or (None if not found.exhausted else False)
+    if not found.exhausted and found.path is None:
+        notes.append("pass_possible undetermined: path search budget exhausted")
+    critical_pass = find_path(graph, passes, needed, require_severity="critical")
+    marks_critical = find_path(graph, on_marks, needed, require_severity="critical")
+    return AnalysisReport(
+        scenario=cs.scenario.id,
+        states=len(graph.keys),
+        edges=sum(len(e) for e in graph.edges),
+        unreachable=unreachable,
+        dead_ends=dead,
+        loops_without_exit=stuck,
+        endings=endings,
+        bounds=bounds,
+        violations=violations,
+        pass_possible=pass_possible,
+        pass_with_critical=critical_pass.path,
+        pass_on_marks_with_critical=marks_critical.path,
+        notes=notes,
+    )

@@ -1,0 +1,193 @@
+"""The bodies of the `calldojo` sub-commands (headless: validate, list, play, analyze, schema)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from scoring import DATA_DIR
+from simulator.spec.library import Library, load_library
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON (UTF-8, CJK kept readable)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def err(message: str) -> None:
+    """Print a message for the user on stderr."""
+    print(f"calldojo: {message}", file=sys.stderr)
+
+
+def load_content(root: Path) -> Library:
+    """Load the library with the bundled rubric and rule packs; warn (once) when files have errors."""
+    library = load_library(root, data_dirs=(DATA_DIR,))
+    if library.errors:
+        files = sorted({d.path for d in library.errors})
+        err(f"{len(files)} content file(s) have errors and were skipped; run `calldojo validate` to see them")
+    return library
+
+
+def validate_command(root: Path, paths: list[Path], *, as_json: bool) -> int:
+    """`calldojo validate`: print diagnostics; exit 0 clean, 1 errors found."""
+    from simulator.spec.validation import validate_library, validate_paths
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+        return EXIT_USAGE
+    diagnostics = validate_paths(paths, (DATA_DIR,)) if paths else validate_library(root, (DATA_DIR,))
+    if as_json:
+        emit_json([d.to_dict() for d in diagnostics])
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic.format())
+        errors = sum(1 for d in diagnostics if d.level == "error")
+        warnings = len(diagnostics) - errors
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_FOUND if any(d.level == "error" for d in diagnostics) else EXIT_OK
+
+
+def list_command(root: Path, *, as_json: bool) -> int:
+    """`calldojo list`: one row per scenario."""
+    library = load_content(root)
+    rows = []
+    for scenario in sorted(library.scenarios.values(), key=lambda s: s.id):
+        persona = library.personas.get(scenario.persona)
+        rows.append(
+            {
+                "id": scenario.id,
+                "title": scenario.title,
+                "locale": scenario.locale,
+                "persona": scenario.persona,
+                "archetype": persona.archetype if persona else None,
+                "difficulty": scenario.difficulty,
+                "tags": list(scenario.tags),
+            }
+        )
+    if as_json:
+        emit_json(rows)
+        return EXIT_OK
+    for row in rows:
+        print(
+            f"{row['id']:<32} {row['locale']:<6} d{row['difficulty']} {str(row['archetype']):<22} "
+            f"{row['title']}"
+        )
+    return EXIT_OK
+
+
+def schema_command(kind: str) -> int:
+    """`calldojo schema KIND`: print the JSON Schema."""
+    from simulator.spec.schema import schema_json
+
+    print(schema_json(kind))  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def play_command(root: Path, scenario_id: str, choices: str, *, seed: int, as_json: bool) -> int:
+    """`calldojo play`: headless play from a list of choice ids, then score."""
+    from simulator.engine import ChoiceUnavailable
+    from simulator.practice import PracticeError, prepare
+
+    library = load_content(root)
+    try:
+        prepared = prepare(library, scenario_id)
+    except PracticeError as exc:
+        err(str(exc))
+        return EXIT_FOUND
+    call = prepared.start(seed=seed)
+    actions = [c.strip() for c in choices.split(",") if c.strip()]
+    for position, action in enumerate(actions, start=1):
+        if call.ended:
+            err(f"the call already ended at {call.state.node!r} before choice {position} ({action!r})")
+            return EXIT_FOUND
+        try:
+            call.choose(action)
+        except ChoiceUnavailable as exc:
+            err(
+                f"choice {position} ({action!r}) is not available at node {exc.node!r}; "
+                f"valid here: {', '.join(exc.valid) or '(none)'}, or _silence"
+            )
+            return EXIT_FOUND
+    transcript = call.transcript()
+    report = prepared.score(transcript) if call.ended else None
+    result = _play_result(transcript, report)
+    if as_json:
+        emit_json(result)
+    else:
+        _print_play(result, call.ended)
+    return EXIT_OK
+
+
+def _play_result(transcript: Any, report: Any) -> dict[str, Any]:
+    return {
+        "scenario": transcript.scenario,
+        "content_hash": transcript.content_hash,
+        "seed": transcript.seed,
+        "turns": [
+            {
+                "speaker": t.speaker,
+                "text": t.text,
+                "node": t.node,
+                "choice": t.choice,
+                "tags": list(t.tags),
+                "mood": dict(t.mood),
+                "at": t.at.isoformat(),
+            }
+            for t in transcript.turns
+        ],
+        "ending": {"id": transcript.ending.id, "outcome": transcript.ending.outcome} if transcript.ending else None,
+        "scores": dict(report.scores) if report else None,
+        "violations": [{"rule": v.rule, "severity": v.severity, "turn": v.turn} for v in report.violations]
+        if report
+        else [],
+        "passed": report.passed if report else False,
+    }
+
+
+def _print_play(result: dict[str, Any], ended: bool) -> None:
+    for index, turn in enumerate(result["turns"]):
+        who = "AGENT " if turn["speaker"] == "agent" else "DEBTOR"
+        text = turn["text"] or "(silence)"
+        print(f"{index:>3} {who} {text}")
+    if not ended:
+        print("(the call has not ended: add more choices to finish it)")
+        return
+    print(f"ending: {result['ending']['id']} ({result['ending']['outcome']})")
+    print("scores: " + ", ".join(f"{k} {v}" for k, v in result["scores"].items()))
+    for v in result["violations"]:
+        print(f"violation: {v['rule']} ({v['severity']}) at turn {v['turn']}")
+    print("PASSED" if result["passed"] else "NOT PASSED")
+
+
+def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: int) -> int:
+    """`calldojo analyze`: the static analysis report."""
+    from simulator.analysis import AnalysisTooLarge, analyze
+    from simulator.practice import PracticeError, prepare
+
+    library = load_content(root)
+    try:
+        prepared = prepare(library, scenario_id)
+        report = analyze(prepared.compiled, prepared.rubric, prepared.pack, max_states=max_states)
+    except (PracticeError, AnalysisTooLarge) as exc:
+        err(str(exc))
+        return EXIT_FOUND
+    if as_json:
+        emit_json(report.to_dict())
+        return EXIT_OK
+    data = report.to_dict()
+    print(f"scenario {data['scenario']}: {data['states']} states, {data['edges']} transitions")
+    for key in ("unreachable", "dead_ends", "loops_without_exit", "endings", "violations"):
+        print(f"{key}: {', '.join(data[key]) or '-'}")
+    for name, b in data["bounds"].items():
+        print(f"{name}: {b['min']:g} .. {b['max']:g}   best path: {','.join(b['max_path'])}")
+    print(f"pass possible: {data['pass_possible']}")
+    print(f"pass with critical violation: {data['pass_with_critical'] or 'no'}")
+    print(f"meets pass marks despite a critical violation: {data['pass_on_marks_with_critical'] or 'no'}")
+    for note in data["notes"]:
+        print(f"note: {note}")
+    return EXIT_OK

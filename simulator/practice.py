@@ -1,0 +1,70 @@
+"""A scenario prepared for practice: compiled call, rubric, rule pack and score bounds in one place.
+
+This is the seam the CLI and the TUI share: neither holds a business rule of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from scoring.report import ScoreReport
+from scoring.score import score
+from simulator.analysis.explore import score_bounds
+from simulator.engine import Call, CompiledScenario, compile_scenario
+from simulator.engine.clock import Clock
+from simulator.spec.diagnostics import did_you_mean
+from simulator.spec.library import Library
+from simulator.spec.persona import PersonaSpec
+from simulator.spec.rubric import RubricSpec
+from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.scenario import ScenarioSpec
+from simulator.transcript import Transcript
+
+
+class PracticeError(LookupError):
+    """A scenario that cannot be practised: unknown id, or content with errors."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything needed to run and score calls of one scenario."""
+
+    scenario: ScenarioSpec
+    persona: PersonaSpec
+    rubric: RubricSpec
+    pack: RulePackSpec
+    compiled: CompiledScenario
+
+    @cached_property
+    def bounds(self) -> dict[str, tuple[float, float]]:
+        """Worst and best reachable raw totals per dimension (static analysis, computed once)."""
+        return dict(score_bounds(self.compiled, self.rubric, self.pack))
+
+    def start(self, *, seed: int = 0, shuffle: bool = False, clock: Clock | None = None) -> Call:
+        """Begin a call."""
+        return Call(self.compiled, seed=seed, shuffle=shuffle, clock=clock)
+
+    def score(self, transcript: Transcript) -> ScoreReport:
+        """Score a transcript of this scenario."""
+        return score(transcript, self.scenario, self.rubric, self.pack, self.bounds)  # type: ignore[arg-type]
+
+
+def prepare(library: Library, scenario_id: str) -> Prepared:
+    """Prepare a scenario of the library, or raise PracticeError with a message a user can act on."""
+    scenario = library.scenarios.get(scenario_id)
+    if scenario is None:
+        hint = did_you_mean(scenario_id, library.scenarios)
+        known = ", ".join(sorted(library.scenarios)) or "(none)"
+        raise PracticeError(
+            f"unknown scenario {scenario_id!r}" + (f"; {hint}" if hint else f"; known: {known}")
+        )
+    try:
+        persona = library.persona_for(scenario)
+        rubric = library.rubric_for(scenario)
+        pack = library.pack_for(scenario)
+    except KeyError as exc:
+        raise PracticeError(
+            f"scenario {scenario_id!r} refers to missing content {exc}; run `calldojo validate`"
+        ) from None
+    return Prepared(scenario, persona, rubric, pack, compile_scenario(scenario, persona))
