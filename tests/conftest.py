@@ -1,0 +1,23 @@
+"""Shared fixtures: the tiny fixture library and the bundled one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring import DATA_DIR
+from simulator.spec.library import Library, default_content_root, load_library
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TINY = FIXTURES / "content"
+
+
+@pytest.fixture(scope="session")
+def tiny_library() -> Library:
+    return load_library(TINY, data_dirs=(DATA_DIR,))
+
+
+@pytest.fixture(scope="session")
+def bundled_library() -> Library:
+    return load_library(default_content_root(), data_dirs=(DATA_DIR,))

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from simulator.engine import Call, ChoiceUnavailable, CompiledScenario, compile_scenario, replay
+from simulator.engine.compiled import speech_seconds
+from simulator.spec.loading import load_persona, load_scenario
+from simulator.transcript import SILENCE, Transcript
+
+TINY = Path(__file__).parents[2] / "fixtures" / "content"
+
+
+@pytest.fixture(scope="module")
+def compiled() -> CompiledScenario:
+    persona = load_persona(TINY / "personas" / "tiny_debtor.persona.yaml")
+    scenario = load_scenario(TINY / "scenarios" / "tiny_call.scenario.yaml")
+    return compile_scenario(scenario, persona)
+
+
+def test_opening_line_and_choices(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    assert call.debtor_line == "喂?哪位?"
+    assert [c.id for c in call.choices()] == ["verify", "threaten"]
+    assert call.state.party == "unknown" and not call.state.verified
+
+
+def test_choice_moves_state_and_records_turns(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    turns = call.choose("verify")
+    assert [t.speaker for t in turns] == ["agent", "debtor"]
+    assert turns[0].tags == ("identify_self", "give_employee_id", "verify_identity")
+    assert turns[1].text == "是我，什么事？"
+    assert call.state.verified and call.state.party == "debtor"
+    assert turns[1].verified and not turns[0].verified
+
+
+def test_mood_branch_depends_on_reactions(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    call.choose("verify")
+    call.choose("empathize")  # trust 3 + 2 = 5 -> ptp branch
+    assert call.transcript().ending is not None
+    assert call.transcript().ending.id == "ptp"  # type: ignore[union-attr]
+
+
+def test_threshold_ends_call_from_any_state(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    turns = call.choose("threaten")  # patience 5 - 5 = 0 -> hung_up
+    assert call.ended
+    assert turns[-1].event == "threshold"
+    ending = call.transcript().ending
+    assert ending is not None and ending.id == "hung_up" and ending.ended_by == "debtor"
+
+
+def test_silence_lowers_patience_and_can_hang_up(compiled: CompiledScenario) -> None:
+    call = Call(compiled, seed=2)
+    turns = call.silence()
+    assert turns[0].tags == ("dead_air",) and turns[0].event == "silence"
+    assert call.state.mood[0] == 3 and not call.ended
+    call.silence()
+    call.silence()
+    assert call.ended and call.state.ending == "hung_up"
+
+
+def test_mood_band_variant(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    call.silence()
+    call.silence()  # patience 1
+    turns = call.choose("verify")
+    assert turns[-1].text == "又是你们？烦不烦！"
+
+
+def test_unavailable_choice_lists_valid_ids(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    with pytest.raises(ChoiceUnavailable) as info:
+        call.choose("empathize")
+    assert info.value.valid == ("verify", "threaten")
+
+
+def test_no_choice_after_the_end(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    call.choose("threaten")
+    assert call.choices() == ()
+    with pytest.raises(ChoiceUnavailable):
+        call.choose("verify")
+
+
+def test_deterministic_replay_and_round_trip(compiled: CompiledScenario) -> None:
+    call = Call(compiled, seed=11, shuffle=True)
+    call.silence()
+    call.choose("verify")
+    call.choose("demand")
+    transcript = call.transcript()
+    assert transcript.actions == (SILENCE, "verify", "demand")
+    assert replay(compiled, 11, transcript.actions, shuffle=True) == transcript
+    assert Transcript.from_json(transcript.to_json()) == transcript
+
+
+def test_seed_changes_wording_and_order_only(compiled: CompiledScenario) -> None:
+    wordings = set()
+    orders = set()
+    endings = set()
+    for seed in range(30):
+        call = Call(compiled, seed=seed, shuffle=True)
+        orders.add(tuple(c.id for c in call.choices()))
+        wordings.add(call.silence()[-1].text)
+        call.choose("verify")
+        call.choose("empathize")
+        endings.add(call.state.ending)
+    assert wordings == {"喂?你还在吗?", "喂?"}
+    assert len(orders) == 2
+    assert endings == {"ptp"}  # silence costs patience, not trust: the same outcome for every seed
+
+
+def test_clock_advances_by_speaking_time(compiled: CompiledScenario) -> None:
+    call = Call(compiled)
+    first = call.turns[0]
+    turns = call.choose("verify")
+    assert first.at == dt.datetime.fromisoformat("2026-03-12T10:20:00+08:00")
+    assert turns[0].at == first.at + dt.timedelta(seconds=first.seconds)
+    assert turns[1].at == turns[0].at + dt.timedelta(seconds=turns[0].seconds)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "seconds"),
+    [("", "zh-CN", 0.0), ("好", "zh-CN", 1.0), ("一二三四五六七八九", "zh-CN", 2.0), ("one two three four five", "en-US", 2.0)],
+)
+def test_speech_seconds(text: str, locale: str, seconds: float) -> None:
+    assert speech_seconds(text, locale) == seconds
+
+
+def test_content_hash_detects_changes(compiled: CompiledScenario) -> None:
+    changed = compiled.scenario.model_copy(update={"title": "另一个标题"})
+    assert compile_scenario(changed, compiled.persona).content_hash != compiled.content_hash
