@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("scenario", metavar="SCENARIO_ID")
     analyze.add_argument("--json", action="store_true", help="print the report as JSON")
     analyze.add_argument("--max-states", type=int, default=300_000, help="stop past this many states (default 300000)")
+    coverage = sub.add_parser("coverage", parents=[common], help="per compliance rule, the scenarios where it can be violated")
+    coverage.add_argument("--json", action="store_true", help="print JSON")
     schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of a content format (for editor autocompletion)")
     schema.add_argument("kind", choices=("scenario", "persona", "rubric", "rules"))
     practice = sub.add_parser("practice", parents=[common], help="open the app straight on a scenario's case file")
@@ -91,7 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from simulator.commands import analyze_command, list_command, play_command, schema_command, validate_command
+    from simulator.commands import (
+        analyze_command,
+        coverage_command,
+        list_command,
+        play_command,
+        schema_command,
+        validate_command,
+    )
 
     if args.command == "schema":
         return schema_command(args.kind)
@@ -104,6 +113,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return list_command(content, as_json=args.json)
     if args.command == "play":
         return play_command(content, args.scenario, args.choices, seed=args.seed, as_json=args.json)
+    if args.command == "coverage":
+        return coverage_command(content, as_json=args.json)
     if args.command == "analyze":
         return analyze_command(content, args.scenario, as_json=args.json, max_states=args.max_states)
     return _run_app(content, args.lang, args.db, getattr(args, "scenario", None))

@@ -191,3 +191,29 @@ def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: 
     for note in data["notes"]:
         print(f"note: {note}")
     return EXIT_OK
+
+
+def coverage_command(root: Path, *, as_json: bool) -> int:
+    """`calldojo coverage`: per rule, the scenarios where the analysis finds it can be violated."""
+    from simulator.analysis import AnalysisTooLarge, analyze
+    from simulator.practice import PracticeError, prepare
+
+    library = load_content(root)
+    where: dict[str, dict[str, list[str]]] = {pack.id: {r.id: [] for r in pack.rules} for pack in library.rulepacks.values()}
+    for scenario in sorted(library.scenarios.values(), key=lambda s: s.id):
+        try:
+            prepared = prepare(library, scenario.id)
+            report = analyze(prepared.compiled, prepared.rubric, prepared.pack)
+        except (PracticeError, AnalysisTooLarge) as exc:
+            err(str(exc))
+            return EXIT_FOUND
+        for rule in report.violations:
+            where[prepared.pack.id].setdefault(rule, []).append(scenario.id)
+    if as_json:
+        emit_json(where)
+        return EXIT_OK
+    for pack_id, rules in where.items():
+        print(f"rule pack {pack_id}")
+        for rule_id, scenarios in rules.items():
+            print(f"  {rule_id:<20} {len(scenarios):>2}  {', '.join(scenarios) or '(never violable)'}")
+    return EXIT_OK

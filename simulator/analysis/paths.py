@@ -90,7 +90,9 @@ def extremes(graph: StateGraph, dim: int, *, maximise: bool) -> tuple[float, lis
     return graph.initial_vector[dim] + value[0], path
 
 
-Accept = Callable[[Vector, frozenset[str]], bool]
+Broken = frozenset[tuple[str, str]]
+"""The (rule id, severity) pairs broken along a path."""
+Accept = Callable[[Vector, Broken], bool]
 
 
 @dataclass
@@ -112,18 +114,19 @@ def find_path(
     """Depth-first search for a complete call whose totals and severities `accept` takes.
 
     `needed` holds per-dimension minimum raw totals; branches that cannot reach them are pruned
-    using the best totals still reachable. `require_severity` prunes branches that can no longer
-    commit a violation of that severity is not attempted (the check happens at the end).
+    using the best totals still reachable. With `require_severity`, only calls that broke a rule of
+    that severity are accepted.
     """
     order = dag_order(graph)
     best = [best_from(graph, d, maximise=True) for d in range(4)]
-    start_sev = frozenset(f.severity for f in graph.initial_findings)
-    stack: list[tuple[int, Vector, frozenset[str], list[str]]] = [(0, graph.initial_vector, start_sev, [])]
+    start: Broken = frozenset((f.rule, f.severity) for f in graph.initial_findings)
+    stack: list[tuple[int, Vector, Broken, list[str]]] = [(0, graph.initial_vector, start, [])]
     visited = 0
     while stack:
-        node, acc, severities, path = stack.pop()
+        node, acc, broken, path = stack.pop()
         if graph.terminal(node):
-            if (require_severity is None or require_severity in severities) and accept(acc, severities):
+            wanted = require_severity is None or any(sev == require_severity for _, sev in broken)
+            if wanted and accept(acc, broken):
                 return SearchResult(path, True)
             continue
         for edge in _usable(graph, order, node):
@@ -133,6 +136,6 @@ def find_path(
             total = tuple(a + v for a, v in zip(acc, edge.vector, strict=True))
             if any(total[d] + best[d][edge.target] < needed[d] - 1e-9 for d in range(4)):
                 continue
-            sev = severities | {f.severity for f in edge.findings} if edge.findings else severities
-            stack.append((edge.target, total, sev, [*path, edge.action]))  # type: ignore[arg-type]
+            now = broken | {(f.rule, f.severity) for f in edge.findings} if edge.findings else broken
+            stack.append((edge.target, total, now, [*path, edge.action]))  # type: ignore[arg-type]
     return SearchResult(None, True)

@@ -6,15 +6,14 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.score import decide_pass, normalise
+from scoring.interface import Finding
+from scoring.score import decide_pass, normalise, pass_marks
 from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, Vector, explore
-from simulator.analysis.paths import extremes, find_path
+from simulator.analysis.paths import Broken, extremes, find_path
 from simulator.engine.compiled import CompiledScenario
 from simulator.spec.common import DIMENSIONS
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
-
-DEFAULT_PASS_MARK = 60
 
 
 @dataclass(frozen=True)
@@ -91,11 +90,6 @@ def _structure(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list
     return unreachable, dead, stuck, endings
 
 
-def _pass_marks(cs: CompiledScenario) -> dict[str, int]:
-    marks = dict(cs.scenario.scoring.pass_marks)
-    return {name: marks.get(name, DEFAULT_PASS_MARK) for name in DIMENSIONS}  # type: ignore[call-overload]
-
-
 def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector:
     """The smallest raw total per dimension that can still normalise to its pass mark (rounding included)."""
     needed = []
@@ -124,17 +118,18 @@ def analyze(
     violations = sorted(
         {f.rule for edges in graph.edges for e in edges for f in e.findings} | {f.rule for f in graph.initial_findings}
     )
-    marks = _pass_marks(cs)
+    marks = pass_marks(cs.scenario.scoring)
     raw_bounds = {name: (b.min, b.max) for name, b in bounds.items()}
     scoring_spec = cs.scenario.scoring
 
-    def on_marks(acc: Vector, _severities: frozenset[str]) -> bool:
+    def on_marks(acc: Vector, _broken: Broken) -> bool:
         scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
         return all(scores[name] >= marks[name] for name in DIMENSIONS)
 
-    def passes(acc: Vector, severities: frozenset[str]) -> bool:
+    def passes(acc: Vector, broken: Broken) -> bool:
         scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
-        return decide_pass(scores, severities, scoring_spec)[0]
+        findings = [Finding(rule, severity, 0, "") for rule, severity in broken]
+        return decide_pass(scores, findings, scoring_spec)[0]
 
     needed = _needed(bounds, marks)
     notes: list[str] = []
