@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
 from simulator.spec.loading import load_persona, load_rubric, load_rulepack, load_scenario
 from simulator.spec.persona import PersonaSpec
+from simulator.spec.references import Issue, check_references, resolve
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec
 
+Kind = Literal["scenario", "persona", "rubric", "rules"]
 DEFAULT_PACK_BY_LOCALE = {"zh-CN": "cn", "en-US": "us"}
+SUFFIXES: dict[str, Kind] = {
+    ".scenario.yaml": "scenario",
+    ".persona.yaml": "persona",
+    ".rubric.yaml": "rubric",
+    ".rules.yaml": "rules",
+}
 
 
 @dataclass
@@ -31,9 +41,13 @@ class Library:
         """Diagnostics at error level."""
         return [d for d in self.diagnostics if d.level == "error"]
 
+    def pack_id(self, scenario: ScenarioSpec) -> str:
+        """The id of the rule pack a scenario uses (its `rules:` or the default for its locale)."""
+        return scenario.rules or DEFAULT_PACK_BY_LOCALE[scenario.locale]
+
     def pack_for(self, scenario: ScenarioSpec) -> RulePackSpec:
         """The rule pack a scenario uses (its `rules:` or the default for its locale)."""
-        return self.rulepacks[scenario.rules or DEFAULT_PACK_BY_LOCALE[scenario.locale]]
+        return self.rulepacks[self.pack_id(scenario)]
 
     def rubric_for(self, scenario: ScenarioSpec) -> RubricSpec:
         """The rubric a scenario uses."""
@@ -42,6 +56,10 @@ class Library:
     def persona_for(self, scenario: ScenarioSpec) -> PersonaSpec:
         """The persona a scenario names."""
         return self.personas[scenario.persona]
+
+    def path_of(self, kind: Kind, item_id: str) -> Path:
+        """The file an item was loaded from."""
+        return self.paths[(kind, item_id)]
 
 
 def default_content_root() -> Path:
@@ -53,42 +71,104 @@ def default_content_root() -> Path:
     return package.parent
 
 
-def load_library(root: Path, data_dirs: tuple[Path, ...] = ()) -> Library:
+def kind_of(path: Path) -> Kind | None:
+    """The content kind a file name says (`x.scenario.yaml` -> scenario), or None."""
+    for suffix, kind in SUFFIXES.items():
+        if path.name.endswith(suffix):
+            return kind
+    return None
+
+
+def load_library(
+    root: Path, data_dirs: tuple[Path, ...] = (), *, references: bool = True
+) -> Library:
     """Load everything under `root` (personas/, scenarios/, plus rubrics and packs anywhere in it).
 
     `data_dirs` hold the default rubric and rule packs; files in `root` with the same id win.
+    With `references`, the second pass (`simulator.spec.references`) runs too.
     Never raises for content problems: they are collected in `Library.diagnostics`.
     """
     library = Library()
-    for directory in (*data_dirs, root):
-        for path in sorted(directory.rglob("*.rubric.yaml")):
-            _add(library, "rubric", path)
-        for path in sorted(directory.rglob("*.rules.yaml")):
-            _add(library, "rules", path)
-    for path in sorted((root / "personas").glob("*.persona.yaml")):
-        _add(library, "persona", path)
-    for path in sorted((root / "scenarios").glob("*.scenario.yaml")):
-        _add(library, "scenario", path)
+    for group in (*data_dirs, root):
+        loaded: set[tuple[str, str]] = set()
+        for pattern in ("*.rubric.yaml", "*.rules.yaml"):
+            for path in sorted(group.rglob(pattern)):
+                add_file(library, path, loaded)
+    loaded = set()
+    for sub, pattern in (("personas", "*.persona.yaml"), ("scenarios", "*.scenario.yaml")):
+        for path in sorted((root / sub).glob(pattern)):
+            add_file(library, path, loaded)
+    if references:
+        check(library)
     return library
 
 
-def _add(library: Library, kind: str, path: Path) -> None:
+def check(library: Library) -> None:
+    """Run the second pass over a loaded library and add its diagnostics."""
+    library.diagnostics.extend(check_references(library))
+
+
+def add_file(library: Library, path: Path, loaded: set[tuple[str, str]] | None = None) -> None:
+    """Load one file into the library by its suffix; a later file with the same id replaces it.
+
+    `loaded` collects the (kind, id) pairs of one directory group: a second file with the same
+    id in the same group is a CD306 error (and is not loaded).
+    """
+    kind = kind_of(path)
+    if kind is None:
+        message = "not a content file name"
+        hint = "name it *.scenario.yaml, *.persona.yaml, *.rubric.yaml or *.rules.yaml"
+        library.diagnostics.append(Diagnostic("CD106", str(path), 1, 1, message, hint))
+        return
     try:
-        if kind == "rubric":
-            rubric = load_rubric(path)
-            library.rubrics[rubric.id] = rubric
-            library.paths[("rubric", rubric.id)] = path
-        elif kind == "rules":
-            pack = load_rulepack(path)
-            library.rulepacks[pack.id] = pack
-            library.paths[("rules", pack.id)] = path
-        elif kind == "persona":
-            persona = load_persona(path)
-            library.personas[persona.id] = persona
-            library.paths[("persona", persona.id)] = path
-        else:
-            scenario = load_scenario(path)
-            library.scenarios[scenario.id] = scenario
-            library.paths[("scenario", scenario.id)] = path
+        item = _LOADERS[kind](path)
     except DiagnosticError as exc:
         library.diagnostics.extend(exc.diagnostics)
+        return
+    key = (kind, item.id)
+    if loaded is not None and key in loaded:
+        first = library.paths[key]
+        issue = Issue(
+            path,
+            ("id",),
+            "CD306",
+            f"{kind} id {item.id!r} is also defined in {first}",
+            "ids must be unique",
+        )
+        library.diagnostics.extend(resolve([issue]))
+        return
+    if loaded is not None:
+        loaded.add(key)
+    _store(library, kind, item)
+    library.paths[key] = path
+    if path.name != f"{item.id}{'.' + kind}.yaml":
+        issue = Issue(
+            path,
+            ("id",),
+            "CD502",
+            f"id {item.id!r} differs from the file name",
+            f"name the file {item.id}.{kind}.yaml",
+            "warning",
+        )
+        library.diagnostics.extend(resolve([issue]))
+
+
+def _store(
+    library: Library, kind: Kind, item: ScenarioSpec | PersonaSpec | RubricSpec | RulePackSpec
+) -> None:
+    if isinstance(item, ScenarioSpec):
+        library.scenarios[item.id] = item
+    elif isinstance(item, PersonaSpec):
+        library.personas[item.id] = item
+    elif isinstance(item, RubricSpec):
+        library.rubrics[item.id] = item
+    else:
+        library.rulepacks[item.id] = item
+
+
+_LOADERS: dict[Kind, Callable[[Path], ScenarioSpec | PersonaSpec | RubricSpec | RulePackSpec]] = {
+    "scenario": load_scenario,
+    "persona": load_persona,
+    "rubric": load_rubric,
+    "rules": load_rulepack,
+}
