@@ -82,18 +82,19 @@ def kind_of(path: Path) -> Kind | None:
 def load_library(
     root: Path, data_dirs: tuple[Path, ...] = (), *, references: bool = True
 ) -> Library:
-    """Load everything under `root` (personas/, scenarios/, plus rubrics and packs anywhere in it).
+    """Load everything under `root`: personas/, scenarios/, rubrics and rule packs.
 
-    `data_dirs` hold the default rubric and rule packs; files in `root` with the same id win.
+    Rubrics and rule packs are read from the top level of `root` and its rubrics/ and rules/.
+    `data_dirs` hold the default rubric and rule packs (found anywhere in them); files in `root`
+    with the same id win.
     With `references`, the second pass (`simulator.spec.references`) runs too.
     Never raises for content problems: they are collected in `Library.diagnostics`.
     """
     library = Library()
     for group in (*data_dirs, root):
         loaded: set[tuple[str, str]] = set()
-        for pattern in ("*.rubric.yaml", "*.rules.yaml"):
-            for path in sorted(group.rglob(pattern)):
-                add_file(library, path, loaded)
+        for path in _data_files(group, scan=group is not root):
+            add_file(library, path, loaded)
     loaded = set()
     for sub, pattern in (("personas", "*.persona.yaml"), ("scenarios", "*.scenario.yaml")):
         for path in sorted((root / sub).glob(pattern)):
@@ -101,6 +102,19 @@ def load_library(
     if references:
         check(library)
     return library
+
+
+def _data_files(directory: Path, scan: bool) -> list[Path]:
+    """Rubrics and rule packs in a data dir (anywhere in it) or a content root (top, rubrics/, rules/)."""
+    found: list[Path] = []
+    for pattern in ("*.rubric.yaml", "*.rules.yaml"):
+        if scan:
+            found.extend(sorted(directory.rglob(pattern)))
+        else:
+            found.extend(sorted(directory.glob(pattern)))
+            for sub in ("rubrics", "rules"):
+                found.extend(sorted((directory / sub).rglob(pattern)))
+    return found
 
 
 def check(library: Library) -> None:
