@@ -153,7 +153,7 @@ def _choice_issues(
     loc: Loc,
     choice: ChoiceSpec,
     targets: set[str],
-    names: frozenset[str],
+    names: frozenset[str] | None,
     rubric: RubricSpec | None,
 ) -> Iterator[Issue]:
     yield from _tag_issues(path, (*loc, "tags"), choice.tags, rubric.tags if rubric else None)
@@ -220,12 +220,15 @@ def _points(choice: ChoiceSpec, rubric: RubricSpec) -> int:
 # --- conditions ----------------------------------------------------------------------------
 
 
-def _scenario_names(scenario: ScenarioSpec, persona: PersonaSpec | None) -> frozenset[str]:
-    """Names a scenario's conditions may read: persona mood, flags set anywhere, `verified`."""
-    names = {"verified", *scenario_flags(scenario)}
-    if persona is not None:
-        names.update(persona.mood)
-        names.update(flag for t in persona.thresholds for flag in t.set)
+def _scenario_names(scenario: ScenarioSpec, persona: PersonaSpec | None) -> frozenset[str] | None:
+    """Names a scenario's conditions may read: persona mood, flags set anywhere, `verified`.
+
+    None (check syntax only) when the persona is missing: its mood is unknown.
+    """
+    if persona is None:
+        return None
+    names = {"verified", *scenario_flags(scenario), *persona.mood}
+    names.update(flag for t in persona.thresholds for flag in t.set)
     return frozenset(names)
 
 
@@ -240,7 +243,7 @@ def scenario_flags(scenario: ScenarioSpec) -> set[str]:
 
 
 def _line_conditions(
-    path: Path, loc: Loc, line: DebtorLine | None, names: frozenset[str]
+    path: Path, loc: Loc, line: DebtorLine | None, names: frozenset[str] | None
 ) -> Iterator[Issue]:
     if isinstance(line, DebtorLineSpec):
         for index, variant in enumerate(line.variants):
@@ -258,13 +261,17 @@ def _parsed(text: str) -> tuple[frozenset[str], str, int]:
         return frozenset(), exc.message, exc.column
 
 
-def condition_issues(path: Path, loc: Loc, text: str, names: frozenset[str]) -> Iterator[Issue]:
+def condition_issues(
+    path: Path, loc: Loc, text: str, names: frozenset[str] | None
+) -> Iterator[Issue]:
     """CD400 for a condition that does not parse, CD401 for each unknown name it reads."""
     used, error, column = _parsed(text)
     if error:
         yield Issue(
             path, loc, "CD400", f"condition {text!r}: {error}", CONDITION_HINT, offset=column
         )
+        return
+    if names is None:
         return
     for name in sorted(used - names):
         column = _name_column(text, name)
