@@ -1,0 +1,280 @@
+"""The CallDojo practice app: home, picker, case file, call, debrief, history, help.
+
+The app holds the services (library, store, preparer, clocks) and the trainee; screens stay thin.
+The store is opened in a thread worker (SQLAlchemy is imported there, never at start-up).
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+
+from simulator.store.base import AttemptRecord, ResultStore, StoreError, Trainee
+from simulator.tui.i18n import tr
+from simulator.tui.labels import relabel
+from simulator.tui.session import Preparer, utc_now
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from simulator.spec.library import Library
+
+T = TypeVar("T")
+KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "space": "Space", "right,n,space": "->", "left,p": "<-"}
+SETTING_NAME, SETTING_EMPLOYEE, SETTING_LANG = "trainee_name", "trainee_employee_id", "ui_lang"
+
+
+class CallDojoApp(App[int]):
+    """The practice app. Build it with services; `run_app` does that for the CLI."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "CallDojo"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+c", "quit", "key.quit", show=False, priority=True),
+        Binding("f1", "help", "key.help"),
+        Binding("question_mark", "help", "key.help", show=False),
+    ]
+    lang: reactive[str] = reactive("zh", init=False)
+
+    def __init__(
+        self,
+        *,
+        library: Library,
+        content_root: Path | None = None,
+        lang: str = "zh",
+        store_opener: Callable[[], ResultStore],
+        preparer: Preparer | None = None,
+        scenario_id: str | None = None,
+        seed: int | None = None,
+        now: Callable[[], dt.datetime] = utc_now,
+        timer_seconds: int = 20,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.content_root = content_root
+        self.set_reactive(CallDojoApp.lang, "zh" if lang.startswith("zh") else "en")
+        self.preparer: Preparer = preparer or self._prepare
+        self.start_scenario = scenario_id
+        self.fixed_seed = seed
+        self.now = now
+        self.timer_seconds = timer_seconds
+        self.trainee: Trainee | None = None
+        self.show_mood = True
+        self.store: ResultStore | None = None
+        self.store_error: str | None = None
+        self.unsaved: dict[str, AttemptRecord] = {}
+        self.live_attempt: Callable[[], AttemptRecord] | None = None
+        self._opener = store_opener
+        self._store_ready = threading.Event()
+        relabel(self, self.lang)
+
+    def tr(self, key: str, **fields: object) -> str:
+        """A catalogue message in the current UI language."""
+        return tr(self.lang, key, **fields)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in plain ASCII (no symbols that CJK terminals may draw double-width)."""
+        return KEY_NAMES.get(binding.key, super().get_key_display(binding))
+
+    def _prepare(self, scenario_id: str) -> Any:
+        from simulator.practice import prepare
+
+        return prepare(self.library, scenario_id)
+
+    def new_seed(self) -> int:
+        """The seed for a new attempt (fixed in tests)."""
+        return self.fixed_seed if self.fixed_seed is not None else random.randrange(1, 2**31)
+
+    def on_mount(self) -> None:
+        """Show Home (and the scenario's case file when asked), open the store in the background."""
+        from simulator.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.run_worker(self._open_store, thread=True, group="store-open")
+
+    def _open_store(self) -> None:
+        try:
+            store = self._opener()
+        except StoreError as exc:
+            from simulator.store.memory import MemoryStore
+
+            store = MemoryStore()
+            self._call_ui(self.report_store_error, str(exc))
+        self.store = store
+        self._store_ready.set()
+        remembered = self._remembered(store)
+        self._call_ui(self._apply_remembered, *remembered)
+
+    def _remembered(self, store: ResultStore) -> tuple[str | None, str | None, str | None]:
+        try:
+            return (store.get_setting(SETTING_NAME), store.get_setting(SETTING_EMPLOYEE), store.get_setting(SETTING_LANG))
+        except StoreError as exc:
+            self._call_ui(self.report_store_error, str(exc))
+            return (None, None, None)
+
+    def _apply_remembered(self, name: str | None, employee: str | None, lang: str | None) -> None:
+        if name and employee and self.trainee is None:
+            self.trainee = Trainee(name, employee)
+        self.screen.post_message(StoreOpened())
+        if self.start_scenario and self.trainee is not None:
+            self.open_case_file(self.start_scenario)
+            self.start_scenario = None
+        del lang  # the command line's --lang wins over the remembered one
+
+    def _call_ui(self, fn: Callable[..., Any], *args: Any) -> None:
+        if threading.get_ident() == self._thread_id:
+            fn(*args)
+            return
+        try:
+            self.call_from_thread(fn, *args)
+        except RuntimeError:
+            pass  # the app is shutting down; nothing on screen to update
+
+    def with_store(self, job: Callable[[ResultStore], T], done: Callable[[T], None] | None = None) -> None:
+        """Run `job(store)` in a thread once the store is open; `done(result)` back on the UI thread."""
+
+        def work() -> None:
+            self._store_ready.wait()
+            assert self.store is not None
+            try:
+                result = job(self.store)
+            except StoreError as exc:
+                self._call_ui(self.report_store_error, str(exc))
+                return
+            if done is not None:
+                self._call_ui(done, result)
+
+        self.run_worker(work, thread=True, group="store", exit_on_error=False)
+
+    def save_record(self, record: AttemptRecord) -> None:
+        """Save an attempt in the background; kept in `unsaved` until a save of it succeeds."""
+        self.unsaved[record.id] = record
+
+        def job(store: ResultStore) -> AttemptRecord:
+            store.save_attempt(record)
+            return record
+
+        self.with_store(job, self._saved)
+
+    def _saved(self, record: AttemptRecord) -> None:
+        pending = self.unsaved.get(record.id)
+        if pending is not None and pending.revision <= record.revision:
+            del self.unsaved[record.id]
+
+    def report_store_error(self, detail: str) -> None:
+        """Show a store problem clearly (which database, what to do); practice goes on."""
+        self.store_error = detail
+        self.notify(f"{self.tr('store.error', detail=detail)}\n{self.tr('store.retry')}", severity="error", timeout=12)
+
+    def remember_trainee(self, trainee: Trainee) -> None:
+        """Use this trainee from now on and remember them in the store's settings."""
+        self.trainee = trainee
+
+        def job(store: ResultStore) -> None:
+            store.set_setting(SETTING_NAME, trainee.name)
+            store.set_setting(SETTING_EMPLOYEE, trainee.employee_id)
+
+        self.with_store(job)
+
+    def watch_lang(self, lang: str) -> None:
+        """Relabel every binding and redraw the screens in the new language."""
+        relabel(self, lang)
+        for screen in self.screen_stack:
+            relabel(screen, lang)
+            screen.refresh_bindings()
+        self.screen.refresh(recompose=True)
+        self.with_store(lambda store: store.set_setting(SETTING_LANG, lang))
+
+    def open_case_file(self, scenario_id: str) -> None:
+        """Open a scenario's case file (before dialling)."""
+        from simulator.tui.screens.casefile import CaseFileScreen
+
+        self.push_screen(CaseFileScreen(scenario_id))
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from simulator.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Quit; an attempt in progress is saved as abandoned first (synchronously)."""
+        self.save_live_now()
+        self.exit(0)
+
+    def save_live_now(self) -> None:
+        """Save the live attempt (if any) right now, on this thread, before leaving."""
+        if self.live_attempt is None:
+            return
+        record = self.live_attempt()
+        self.unsaved[record.id] = record
+        if not self._store_ready.wait(timeout=35) or self.store is None:
+            return
+        try:
+            self.store.save_attempt(record)
+            del self.unsaved[record.id]
+        except StoreError as exc:
+            self.store_error = str(exc)
+
+
+class StoreOpened(Message):
+    """Posted to the current screen once the store is open and remembered settings applied."""
+
+
+def run_app(
+    *,
+    library: Library,
+    content_root: Path | None = None,
+    lang: str = "zh",
+    db_url: str | None = None,
+    scenario_id: str | None = None,
+) -> int:
+    """Run the practice app in the terminal; returns the exit status (0 when all results are saved)."""
+    from simulator.store import open_store
+
+    app = CallDojoApp(
+        library=library,
+        content_root=content_root,
+        lang=lang,
+        store_opener=lambda: open_store(db_url),
+        scenario_id=scenario_id,
+    )
+    _on_hangup(app)
+    try:
+        app.run()
+    finally:
+        app.save_live_now()
+        if app.store is not None:
+            app.store.close()
+    return _report_unsaved(app)
+
+
+def _on_hangup(app: CallDojoApp) -> None:
+    """A closed terminal window (SIGHUP) exits the app cleanly so the live attempt is saved."""
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda *_: app.exit(0))
+
+
+def _report_unsaved(app: CallDojoApp) -> int:
+    if not app.unsaved:
+        return app.return_code or 0
+    from simulator.tui.recovery import write_recovery
+
+    where = write_recovery(list(app.unsaved.values()))
+    print(f"calldojo: {app.store_error or 'results were not saved'}", file=sys.stderr)
+    if where is not None:
+        print(f"calldojo: the unsaved attempts were written to {where}", file=sys.stderr)
+    return 1

@@ -1,0 +1,104 @@
+"""Home: who is practising (remembered), language switch, and the way to practice, history and help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from simulator.store.base import Trainee
+from simulator.tui.app import StoreOpened
+from simulator.tui.screens.base import Page
+
+MENU = ("practice", "history", "help", "language", "quit")
+
+
+class HomeScreen(Page[None]):
+    """The first screen."""
+
+    BINDINGS = [
+        Binding("f2", "switch_language", "key.lang"),
+        Binding("ctrl+l", "switch_language", "key.lang", show=False, priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Title, trainee fields, menu, footer."""
+        trainee = self.dojo.trainee
+        yield Static(self.tr("app.title"), id="title")
+        with Vertical(id="home-body"):
+            yield Static(self.tr("home.intro"), id="home-intro")
+            with Horizontal(classes="field"):
+                yield Label(self.tr("home.name"), classes="field-label")
+                yield Input(trainee.name if trainee else "", placeholder=self.tr("home.name_ph"), id="name")
+            with Horizontal(classes="field"):
+                yield Label(self.tr("home.employee"), classes="field-label")
+                yield Input(trainee.employee_id if trainee else "", placeholder=self.tr("home.employee_ph"), id="employee")
+            yield Static("", id="home-error")
+            yield OptionList(*(Option(self.tr(f"home.{item}"), id=item) for item in MENU), id="menu")
+            if self.dojo.library.errors:
+                yield Static(self.tr("home.content_errors", count=len(self.dojo.library.errors)), id="home-warning")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the first empty field, else the menu."""
+        self._focus_start()
+
+    def _focus_start(self) -> None:
+        for field in ("#name", "#employee"):
+            if not self.query_one(field, Input).value.strip():
+                self.query_one(field, Input).focus()
+                return
+        self.query_one("#menu", OptionList).focus()
+
+    def on_store_opened(self, _message: StoreOpened) -> None:
+        """Fill in the remembered trainee."""
+        trainee = self.dojo.trainee
+        if trainee is not None:
+            self.query_one("#name", Input).value = self.query_one("#name", Input).value or trainee.name
+            self.query_one("#employee", Input).value = self.query_one("#employee", Input).value or trainee.employee_id
+            self._focus_start()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter in a field moves on."""
+        self.focus_next()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Run the chosen menu item."""
+        item = event.option.id
+        if item in ("practice", "history") and not self._take_trainee():
+            return
+        if item == "practice":
+            from simulator.tui.screens.picker import PickerScreen
+
+            self.app.push_screen(PickerScreen())
+        elif item == "history":
+            from simulator.tui.screens.history import HistoryScreen
+
+            self.app.push_screen(HistoryScreen())
+        elif item == "help":
+            self.dojo.action_help()
+        elif item == "language":
+            self.action_switch_language()
+        elif item == "quit":
+            self.app.exit(0)
+
+    def _take_trainee(self) -> bool:
+        name = self.query_one("#name", Input).value.strip()
+        employee = self.query_one("#employee", Input).value.strip()
+        if not name or not employee:
+            self.query_one("#home-error", Static).update(self.tr("home.need_trainee"))
+            self._focus_start()
+            return False
+        if self.dojo.trainee != Trainee(name, employee):
+            self.dojo.remember_trainee(Trainee(name, employee))
+        return True
+
+    def action_switch_language(self) -> None:
+        """Switch the UI between Chinese and English (keeps what was typed)."""
+        name = self.query_one("#name", Input).value.strip()
+        employee = self.query_one("#employee", Input).value.strip()
+        if name and employee:
+            self.dojo.trainee = Trainee(name, employee)
+        self.dojo.lang = "en" if self.dojo.lang == "zh" else "zh"

@@ -1,0 +1,120 @@
+"""Scenario picker: filter by archetype, difficulty, tag and locale; shows the trainee's best score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from simulator.store.base import BestScore, ResultStore
+from simulator.tui.catalog import ScenarioFilter, ScenarioRow, choices_for, cycled, scenario_rows
+from simulator.tui.i18n import word
+from simulator.tui.screens.base import Page
+
+FILTER_KEYS = {"archetype": "a", "difficulty": "d", "tag": "t", "locale": "o"}
+
+
+class PickerScreen(Page[None]):
+    """A table of scenarios; Enter opens the case file."""
+
+    BINDINGS = [
+        Binding("enter", "open", "key.open"),
+        Binding("a", "cycle('archetype')", "key.f_archetype"),
+        Binding("d", "cycle('difficulty')", "key.f_difficulty"),
+        Binding("t", "cycle('tag')", "key.f_tag"),
+        Binding("o", "cycle('locale')", "key.f_locale"),
+        Binding("x", "clear", "key.f_clear"),
+        Binding("escape", "back", "key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ScenarioRow] = scenario_rows(self.dojo.library)
+        self.filter = ScenarioFilter()
+        self.best: dict[str, BestScore] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title, filter line, table, footer."""
+        yield Static(self.tr("picker.title"), id="title")
+        yield Static("", id="picker-filters")
+        yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="picker-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table; fetch best scores in the background."""
+        table = self.query_one(DataTable)
+        for key in ("col_title", "col_type", "col_level", "col_locale", "col_tags", "col_best"):
+            table.add_column(self.tr(f"picker.{key}"), key=key)
+        self.refill()
+        table.focus()
+        trainee = self.dojo.trainee
+        if trainee is not None:
+            self.dojo.with_store(lambda store: _best(store, trainee.employee_id), self.show_best)
+
+    def show_best(self, best: dict[str, BestScore]) -> None:
+        """Best scores arrived from the store."""
+        self.best = best
+        self.refill()
+
+    def refill(self) -> None:
+        """Redraw the rows that pass the filters."""
+        table = self.query_one(DataTable)
+        table.clear()
+        lang = self.dojo.lang
+        shown = [row for row in self.rows if self.filter.keeps(row)]
+        for row in shown:
+            table.add_row(
+                row.title, word(lang, "arch", row.archetype), str(row.difficulty), row.locale, " ".join(row.tags), self._best_text(row.id), key=row.id
+            )
+        self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))
+        self.query_one("#picker-empty", Static).update("" if shown else self.tr("picker.none"))
+
+    def _best_text(self, scenario_id: str) -> str:
+        best = self.best.get(scenario_id)
+        if best is None:
+            return self.tr("picker.never")
+        return self.tr("picker.best", score=best.overall, verdict=self.tr("verdict.pass" if best.passed else "verdict.fail"))
+
+    def _filter_text(self, shown: int) -> str:
+        f, any_ = self.filter, self.tr("picker.all")
+        archetype = word(self.dojo.lang, "arch", f.archetype) if f.archetype else any_
+        line = self.tr(
+            "picker.filters", archetype=archetype, difficulty=f.difficulty or any_, tag=f.tag or any_, locale=f.locale or any_
+        )
+        return f"{line}   {self.tr('picker.count', shown=shown, total=len(self.rows))}"
+
+    def action_cycle(self, field: str) -> None:
+        """Move one filter to its next value."""
+        value = cycled(getattr(self.filter, field), choices_for(self.rows, field))
+        self.filter = replace(self.filter, **{field: value})
+        self.refill()
+
+    def action_clear(self) -> None:
+        """Drop every filter."""
+        self.filter = ScenarioFilter()
+        self.refill()
+
+    def action_open(self) -> None:
+        """Open the highlighted scenario's case file."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            self.dojo.open_case_file(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens it."""
+        if event.row_key.value is not None:
+            self.dojo.open_case_file(event.row_key.value)
+
+    def action_back(self) -> None:
+        """Back to Home."""
+        self.app.pop_screen()
+
+
+def _best(store: ResultStore, trainee_id: str) -> dict[str, BestScore]:
+    return store.best_scores(trainee_id)

@@ -1,0 +1,91 @@
+"""The case file: agent identity, call time, objective and the five zones, key facts highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from simulator.spec.persona import PersonaSpec
+from simulator.spec.scenario import Fact, ScenarioSpec
+from simulator.tui.i18n import tr, word
+
+
+class CaseFileView(VerticalScroll):
+    """A scrollable case file (focusable, so arrows and PgUp/PgDn scroll it)."""
+
+    DEFAULT_CSS = """
+    CaseFileView { height: 1fr; padding: 0 1; }
+    CaseFileView > .zone-title { text-style: bold; color: $accent; margin-top: 1; }
+    CaseFileView > #case-head { margin-bottom: 0; }
+    """
+
+    def __init__(self, scenario: ScenarioSpec, persona: PersonaSpec, lang: str) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.persona = persona
+        self.lang = lang
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        """The head (who, when, what for), then the five zones."""
+        s, lang = self.scenario, self.lang
+        yield Static(self._head(), id="case-head")
+        zones: list[tuple[str, RenderableType]] = [
+            ("case.zone_case", self._facts(s.case_file.case)),
+            ("case.zone_contacts", self._contacts()),
+            ("case.zone_account", self._facts(s.case_file.account)),
+            ("case.zone_transactions", self._transactions()),
+            ("case.zone_flags", self._facts(s.case_file.flags)),
+        ]
+        for title, body in zones:
+            yield Static(tr(lang, title), classes="zone-title")
+            yield Static(body)
+
+    def _head(self) -> RenderableType:
+        s, lang = self.scenario, self.lang
+        agent = s.agent
+        lines = [
+            Text(s.summary),
+            Text(tr(lang, "case.agent", name=agent.name, employee_id=agent.employee_id, institution=agent.institution), style="bold"),
+            Text(tr(lang, "case.call_at", at=s.call.at.strftime("%Y-%m-%d %H:%M (UTC%z)"))),
+            Text(
+                tr(lang, "case.debtor", name=self.persona.name, archetype=word(lang, "arch", self.persona.archetype), difficulty=s.difficulty)
+            ),
+            Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow"),
+        ]
+        return Group(*lines)
+
+    def _table(self, columns: int) -> Table:
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=False)
+        for _ in range(columns):
+            table.add_column()
+        return table
+
+    def _facts(self, facts: list[Fact]) -> RenderableType:
+        if not facts:
+            return Text(tr(self.lang, "case.none"), style="dim")
+        table = self._table(2)
+        mark = tr(self.lang, "case.key_mark")
+        for fact in facts:
+            if fact.key:
+                table.add_row(Text(mark + fact.label, style="bold reverse"), Text(fact.value, style="bold"))
+            else:
+                table.add_row(Text(fact.label), Text(fact.value))
+        return table
+
+    def _contacts(self) -> RenderableType:
+        table = self._table(4)
+        for c in self.scenario.case_file.contacts:
+            table.add_row(c.name, c.relation, c.phone, c.note or "")
+        return table
+
+    def _transactions(self) -> RenderableType:
+        items = self.scenario.case_file.transactions
+        if not items:
+            return Text(tr(self.lang, "case.none"), style="dim")
+        table = self._table(3)
+        for t in items:
+            table.add_row(t.date.isoformat(), t.description, Text(f"{t.amount:,.2f}", justify="right"))
+        return table
