@@ -17,7 +17,7 @@ Everything here is pure: the same transcript, scenario, rubric, pack and bounds 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from scoring.feedback import turn_feedback
 from scoring.interface import Bounds, Finding, RuleMonitor
@@ -25,7 +25,7 @@ from scoring.monitors import build_monitors
 from scoring.mood import mood_events
 from scoring.report import ScoreReport, Violation
 from scoring.rubric import SILENCE_TAG, tag_points
-from simulator.spec.common import DIMENSIONS, SOFT_DIMENSIONS
+from simulator.spec.common import DIMENSIONS, SOFT_DIMENSIONS, Dimension
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec, ScoringSpec
@@ -95,7 +95,9 @@ def pass_marks(scoring: ScoringSpec) -> dict[str, int]:
 
 
 def decide_pass(
-    scores: dict[str, int], violations: Sequence[Finding | Violation], scoring: ScoringSpec
+    scores: Mapping[Dimension, int] | Mapping[str, int],
+    violations: Sequence[Finding | Violation],
+    scoring: ScoringSpec,
 ) -> tuple[bool, tuple[str, ...]]:
     """Pass or fail, with short stable reason codes: `critical:CN-THREAT`, `below:empathy`."""
     reasons: list[str] = []
@@ -129,7 +131,7 @@ def score(
     scenario: ScenarioSpec,
     rubric: RubricSpec,
     pack: RulePackSpec,
-    bounds: Bounds,
+    bounds: Bounds | Mapping[str, tuple[float, float]],
 ) -> ScoreReport:
     """Score one transcript of `scenario`; `bounds` must cover all four dimensions."""
     missing = [d for d in DIMENSIONS if d not in bounds]
