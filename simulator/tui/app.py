@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from simulator.spec.library import Library
 
 T = TypeVar("T")
-KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "space": "Space", "right,n,space": "->", "left,p": "<-"}
+KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "space": "Space", "right,n,space": "->", "left,p": "<-", "f1": "F1", "f2": "F2"}
 SETTING_NAME, SETTING_EMPLOYEE, SETTING_LANG = "trainee_name", "trainee_employee_id", "ui_lang"
 
 

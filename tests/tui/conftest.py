@@ -76,3 +76,17 @@ async def settle(app: CallDojoApp) -> None:
 
     await app.workers.wait_for_complete()
     await Pilot(app).pause()
+
+
+def screen_text(screen: object) -> str:
+    """The plain text of every Static on a screen, scrolled out of view or not."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, legacy_windows=False)
+    for static in screen.query(Static):  # type: ignore[attr-defined]
+        console.print(static.content)
+    return out.getvalue()

@@ -7,9 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from simulator.tui.i18n import MESSAGES
 from simulator.tui.screens.base import Dialog
 
 
@@ -31,12 +33,12 @@ class HelpScreen(Dialog[None]):
         with VerticalScroll(id="dialog"):
             yield Static(self.tr("help.title"), id="help-title")
             yield Static(self.tr("help.screen"), classes="help-section")
-            keys = dict(self.under._bindings.key_to_bindings)
+            keys = dict(_class_bindings(self.under))
             if self.under.focused is not None:
-                keys.update(self.under.focused._bindings.key_to_bindings)
+                keys.update(_class_bindings(self.under.focused))
             yield Static(self._table(keys), classes="help-keys")
             yield Static(self.tr("help.global"), classes="help-section")
-            yield Static(self._table(self.app._bindings.key_to_bindings), classes="help-keys")
+            yield Static(self._table(_class_bindings(self.app)), classes="help-keys")
             yield Static(self.tr("help.tip"), id="help-tip")
         yield Footer()
 
@@ -47,7 +49,7 @@ class HelpScreen(Dialog[None]):
         seen: dict[str, list[str]] = {}
         for key_bindings in bindings.values():
             for binding in key_bindings:
-                if binding.description:
+                if binding.description in MESSAGES:
                     seen.setdefault(self.tr(binding.description), []).append(self.app.get_key_display(binding))
         for description, keys in seen.items():
             table.add_row(Text(" / ".join(keys)), Text(description))
@@ -56,3 +58,9 @@ class HelpScreen(Dialog[None]):
     def action_close(self) -> None:
         """Close help."""
         self.dismiss(None)
+
+
+def _class_bindings(node: DOMNode) -> dict[str, list[Binding]]:
+    """Bindings as declared (descriptions are still catalogue ids)."""
+    merged = type(node)._merged_bindings
+    return dict(merged.key_to_bindings) if merged is not None else {}

@@ -50,6 +50,14 @@ class PickerScreen(Page[None]):
             table.add_column(self.tr(f"picker.{key}"), key=key)
         self.refill()
         table.focus()
+        self.load_best()
+
+    def on_screen_resume(self) -> None:
+        """Back from a call: the best scores may have changed."""
+        self.load_best()
+
+    def load_best(self) -> None:
+        """Fetch the trainee's best scores in the background."""
         trainee = self.dojo.trainee
         if trainee is not None:
             self.dojo.with_store(lambda store: _best(store, trainee.employee_id), self.show_best)

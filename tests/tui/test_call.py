@@ -1,0 +1,117 @@
+"""The call: choosing by digit and by arrows, per-turn saving, mood meter, timer, leaving."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Static
+
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.debrief import DebriefScreen
+from simulator.tui.screens.picker import PickerScreen
+from simulator.tui.widgets.choice_list import ChoiceList
+from tests.tui.conftest import make_app, settle
+
+
+async def start_call(app, pilot) -> CallScreen:  # type: ignore[no-untyped-def]
+    await settle(app)
+    await pilot.press("enter")
+    await settle(app)
+    assert isinstance(app.screen, CallScreen)
+    return app.screen
+
+
+async def test_digits_choose_and_every_turn_is_saved() -> None:
+    app, store = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        call = await start_call(app, pilot)
+        [record] = store.list_attempts()
+        assert record.status == "abandoned" and record.turns == 1
+        assert [c.id for c in call.session.choices()] == ["threaten", "verify"]
+        await pilot.press("2")
+        await settle(app)
+        [record] = store.list_attempts()
+        assert record.status == "abandoned" and record.turns == 3 and record.seed == 7
+        assert json.loads(record.transcript_json)["actions"] == ["verify"]
+        assert "是我" in str(call.query_one("#debtor-line", Static).render())
+        assert "王丽" in str(call.query_one("#debtor-line", Static).render())
+
+
+async def test_arrows_and_enter_choose_and_the_end_opens_the_debrief() -> None:
+    app, store = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        call = await start_call(app, pilot)
+        await pilot.press("down", "enter")  # verify
+        ids = [c.id for c in call.session.choices()]
+        await pilot.press(*(["down"] * ids.index("empathize")), "enter")
+        await settle(app)
+        assert isinstance(app.screen, DebriefScreen)
+    [record] = store.list_attempts()
+    assert record.status == "completed" and record.outcome == "promise_to_pay"
+    assert record.report_json is not None and record.finished_at is not None
+    assert json.loads(record.transcript_json)["actions"] == ["verify", "empathize"]
+
+
+async def test_mood_meter_shows_and_hides() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        call = await start_call(app, pilot)
+        meter = call.query_one("#mood")
+        assert meter.display and "耐心 [#####-----] 5" in str(meter.render())
+        await pilot.press("m")
+        assert not meter.display and app.show_mood is False
+        await pilot.press("m")
+        assert meter.display
+
+
+async def test_timer_running_out_is_a_silence() -> None:
+    app, store = make_app(scenario_id="tiny_call")
+    app.timer_seconds = 1
+    async with app.run_test(size=(100, 30)) as pilot:
+        call = await start_call(app, pilot)
+        assert "关" in str(call.query_one("#call-timer", Static).render())
+        await pilot.press("t")
+        await pilot.pause(1.3)
+        await settle(app)
+        assert call.session.call.transcript().actions[0] == "_silence"
+        assert call.session.call.state.mood[0] == 3  # persona silence effect: patience -2
+        await pilot.press("t")
+        assert call.timer_left is None
+    assert store.list_attempts()[0].turns >= 3
+
+
+async def test_leaving_saves_abandoned_and_returns() -> None:
+    app, store = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press("enter", "enter", "enter")
+        await settle(app)
+        assert isinstance(app.screen, CallScreen)
+        await pilot.press("2", "escape")
+        await pilot.press("n")
+        assert isinstance(app.screen, CallScreen)
+        await pilot.press("escape", "y")
+        await settle(app)
+        assert isinstance(app.screen, PickerScreen)
+    [record] = store.list_attempts()
+    assert record.status == "abandoned" and record.turns == 3 and app.live_attempt is None
+
+
+async def test_quitting_mid_call_saves_the_turns_played() -> None:
+    app, store = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_call(app, pilot)
+        await pilot.press("2")
+        await pilot.press("ctrl+q")
+    [record] = store.list_attempts()
+    assert record.status == "abandoned" and record.turns == 3
+    assert json.loads(record.transcript_json)["status"] == "abandoned"
+
+
+async def test_choice_list_ignores_numbers_beyond_the_offer() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        call = await start_call(app, pilot)
+        await pilot.press("9")
+        assert len(call.session.call.turns) == 1
+        assert call.query_one(ChoiceList).option_count == 2

@@ -1,0 +1,48 @@
+"""Case file: five zones with key facts, opening straight on a scenario, reopening during the call."""
+
+from __future__ import annotations
+
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.casefile import CaseFileScreen, CaseFilePeek
+from simulator.tui.widgets.case_view import CaseFileView
+from tests.tui.conftest import make_app, screen_text, settle
+
+
+async def test_scenario_id_opens_straight_on_the_case_file() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)):
+        await settle(app)
+        assert isinstance(app.screen, CaseFileScreen)
+        text = screen_text(app.screen)
+        for zone in ("一、案件概况", "二、客户及联系人", "三、账户信息", "四、交易记录", "五、特殊标记"):
+            assert zone in text
+        assert "A1023" in text and "2026-03-12 10:20" in text and "取得客户还款承诺" in text
+        assert app.screen.query_one(CaseFileView).has_focus
+
+
+async def test_unknown_scenario_says_so() -> None:
+    app, _ = make_app(scenario_id="nope")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        assert "nope" in screen_text(app.screen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, CaseFileScreen)
+
+
+async def test_reopen_during_call_keeps_the_call() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press("enter")
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        await pilot.press("2")  # verify (seed 7 shuffles threaten first)
+        turns = len(call.session.call.turns)
+        await pilot.press("c")
+        assert isinstance(app.screen, CaseFilePeek)
+        await pilot.press("escape")
+        assert app.screen is call and len(call.session.call.turns) == turns
+        await pilot.press("f2")
+        assert isinstance(app.screen, CaseFilePeek)
+        await pilot.press("f2")
+        assert app.screen is call

@@ -1,0 +1,32 @@
+"""The UI catalogue: both languages, the same fields, no ambiguous-width characters."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+from simulator.tui.i18n import MESSAGES, reason, tr
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    for key, (zh, en) in MESSAGES.items():
+        assert zh and en, key
+        assert fields(zh) == fields(en), key
+
+
+def test_no_ambiguous_width_characters() -> None:
+    for key, pair in MESSAGES.items():
+        for text in pair:
+            bad = [ch for ch in text if unicodedata.east_asian_width(ch) == "A"]
+            assert not bad, f"{key}: {bad}"
+
+
+def test_unknown_ids_and_reasons_degrade_gracefully() -> None:
+    assert tr("zh", "outcome.brand_new") == "brand_new"
+    assert reason("zh", "critical:CN-THREAT") == "有严重违规 CN-THREAT"
+    assert reason("en", "below:clarity") == "Clarity below the pass mark"
+    assert reason("en", "something") == "something"

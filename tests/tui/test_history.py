@@ -1,0 +1,62 @@
+"""History: attempts listed and filtered, the trend per dimension, reopening a debrief."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from simulator.tui.screens.debrief import DebriefScreen
+from simulator.tui.screens.history import HistoryScreen
+from tests.tui.conftest import make_app, screen_text, settle
+
+
+async def play(app, pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")  # dial from the case file
+    await settle(app)
+    await pilot.press(*keys)
+    await settle(app)
+
+
+async def test_attempts_trend_filters_and_reopen() -> None:
+    app, store = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await play(app, pilot, "1")  # threat: hang-up, fails
+        await pilot.press("a")
+        await play(app, pilot, "2")  # verify, then leave
+        await pilot.press("escape", "y")
+        await settle(app)
+        app.open_case_file("tiny_call")
+        await play(app, pilot, "2", "down", "enter")  # verify, then empathize (seed 7 order) or demand
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("h")
+        await settle(app)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        table = history.query_one(DataTable)
+        assert table.row_count == 3
+        text = screen_text(history)
+        assert "各项趋势" in text and "共情" in text and "最佳" in text
+        await pilot.press("f")  # completed only
+        await settle(app)
+        assert table.row_count == 2
+        await pilot.press("f")  # abandoned only
+        await settle(app)
+        assert table.row_count == 1
+        await pilot.press("x")
+        await settle(app)
+        assert table.row_count == 3
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, DebriefScreen)
+        newest = store.list_attempts()[0]
+        assert app.screen.transcript.actions == tuple(__import__("json").loads(newest.transcript_json)["actions"])
+
+
+async def test_empty_history() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press("down", "enter")
+        await settle(app)
+        assert isinstance(app.screen, HistoryScreen)
+        assert "还没有练习记录" in screen_text(app.screen)
