@@ -1,0 +1,77 @@
+"""Drive the real app in tmux by keys alone: a call to its end, then read the debrief off the screen."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "tests" / "fixtures" / "content"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    name = f"calldojo-{uuid.uuid4().hex[:8]}"
+    db = tmp_path / "r.db"
+    command = f"cd {ROOT} && {sys.executable} -m simulator --content {CONTENT} --lang zh --db sqlite:///{db}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True)
+    try:
+        yield name, db
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+
+
+def screen(name: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=True).stdout
+
+
+def keys(name: str, *keys: str, pause: float = 0.4) -> None:
+    for key in keys:
+        subprocess.run(["tmux", "send-keys", "-t", name, key], check=True)
+        time.sleep(pause)
+
+
+def wait_for(name: str, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = screen(name)
+        if text in shown:
+            return shown
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; screen:\n{screen(name)}")
+
+
+def test_play_a_call_to_the_debrief_by_keys(session: tuple[str, Path]) -> None:
+    name, db = session
+    wait_for(name, "姓名")
+    keys(name, "张三", "Enter", "E001", "Enter", "Enter")  # name, number, menu: practice
+    wait_for(name, "选择场景")
+    keys(name, "Enter")
+    wait_for(name, "一、案件概况")
+    keys(name, "Enter")
+    wait_for(name, "你的回应")
+    for _ in range(15):
+        if "通话复盘" in screen(name):
+            break
+        keys(name, "1", pause=0.6)
+    debrief = wait_for(name, "通话复盘")
+    assert "结果：" in debrief and ("通过" in debrief)
+    for dimension in ("共情", "清晰", "掌控", "合规"):
+        assert dimension in debrief
+    keys(name, "C-q", pause=1.0)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select status, trainee_id, scenario_id from attempts").fetchall()
+    assert rows == [("completed", "E001", "tiny_call")]
