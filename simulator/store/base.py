@@ -141,6 +141,9 @@ def best_of(records: list[AttemptRecord]) -> dict[str, BestScore]:
         candidate = BestScore(
             record.scenario_id, record.overall, bool(record.passed), counts[record.scenario_id]
         )
-        if current is None or (candidate.passed, candidate.overall) > (current.passed, current.overall):
+        if current is None or (candidate.passed, candidate.overall) > (
+            current.passed,
+            current.overall,
+        ):
             best[record.scenario_id] = candidate
     return best

@@ -156,7 +156,9 @@ class SqlStore:
             todo = "the file or its folder is not writable; fix the permissions or pass --db with another location"
         else:
             todo = "check the database URL (--db) and that the server is reachable"
-        return StoreError(f"cannot {action} results database {where}: {detail}. What to do: {todo}.")
+        return StoreError(
+            f"cannot {action} results database {where}: {detail}. What to do: {todo}."
+        )
 
     def save_attempt(self, record: AttemptRecord) -> None:
         """Insert or update by id, unless the stored revision is newer (idempotent, order-safe)."""

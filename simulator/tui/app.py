@@ -6,6 +6,7 @@ The store is opened in a thread worker (SQLAlchemy is imported there, never at s
 
 from __future__ import annotations
 
+import contextlib
 import random
 import signal
 import sys
@@ -30,7 +31,16 @@ if TYPE_CHECKING:
     from simulator.spec.library import Library
 
 T = TypeVar("T")
-KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "space": "Space", "right,n,space": "->", "left,p": "<-", "f1": "F1", "f2": "F2"}
+KEY_NAMES = {
+    "enter": "Enter",
+    "escape": "Esc",
+    "question_mark": "?",
+    "space": "Space",
+    "right,n,space": "->",
+    "left,p": "<-",
+    "f1": "F1",
+    "f2": "F2",
+}
 SETTING_NAME, SETTING_EMPLOYEE, SETTING_LANG = "trainee_name", "trainee_employee_id", "ui_lang"
 
 
@@ -119,7 +129,11 @@ class CallDojoApp(App[int]):
 
     def _remembered(self, store: ResultStore) -> tuple[str | None, str | None, str | None]:
         try:
-            return (store.get_setting(SETTING_NAME), store.get_setting(SETTING_EMPLOYEE), store.get_setting(SETTING_LANG))
+            return (
+                store.get_setting(SETTING_NAME),
+                store.get_setting(SETTING_EMPLOYEE),
+                store.get_setting(SETTING_LANG),
+            )
         except StoreError as exc:
             self._call_ui(self.report_store_error, str(exc))
             return (None, None, None)
@@ -137,12 +151,12 @@ class CallDojoApp(App[int]):
         if threading.get_ident() == self._thread_id:
             fn(*args)
             return
-        try:
+        with contextlib.suppress(RuntimeError):  # the app is shutting down: nothing to update
             self.call_from_thread(fn, *args)
-        except RuntimeError:
-            pass  # the app is shutting down; nothing on screen to update
 
-    def with_store(self, job: Callable[[ResultStore], T], done: Callable[[T], None] | None = None) -> None:
+    def with_store(
+        self, job: Callable[[ResultStore], T], done: Callable[[T], None] | None = None
+    ) -> None:
         """Run `job(store)` in a thread once the store is open; `done(result)` back on the UI thread."""
 
         def work() -> None:
@@ -176,7 +190,11 @@ class CallDojoApp(App[int]):
     def report_store_error(self, detail: str) -> None:
         """Show a store problem clearly (which database, what to do); practice goes on."""
         self.store_error = detail
-        self.notify(f"{self.tr('store.error', detail=detail)}\n{self.tr('store.retry')}", severity="error", timeout=12)
+        self.notify(
+            f"{self.tr('store.error', detail=detail)}\n{self.tr('store.retry')}",
+            severity="error",
+            timeout=12,
+        )
 
     def remember_trainee(self, trainee: Trainee) -> None:
         """Use this trainee from now on and remember them in the store's settings."""

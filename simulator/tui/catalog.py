@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from simulator.spec.library import Library
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +50,26 @@ def scenario_rows(library: Library) -> list[ScenarioRow]:
         if persona is None:
             continue
         rows.append(
-            ScenarioRow(scenario.id, scenario.title, persona.archetype, scenario.difficulty, scenario.locale, tuple(scenario.tags))
+            ScenarioRow(
+                scenario.id,
+                scenario.title,
+                persona.archetype,
+                scenario.difficulty,
+                scenario.locale,
+                tuple(scenario.tags),
+            )
         )
     return sorted(rows, key=lambda r: (r.locale != "zh-CN", r.difficulty, r.id))
 
 
-def choices_for(rows: list[ScenarioRow], field: str) -> list[object]:
+def choices_for(rows: list[ScenarioRow], field: str) -> list[Any]:
     """The distinct values a filter can cycle through (sorted)."""
     if field == "tag":
         return sorted({tag for row in rows for tag in row.tags})
     return sorted({getattr(row, field) for row in rows})
 
 
-def cycled(current: object, options: list[object]) -> object:
+def cycled(current: T | None, options: Sequence[T]) -> T | None:
     """The next filter value after `current`: None (any) -> first -> ... -> last -> None."""
     if current is None:
         return options[0] if options else None

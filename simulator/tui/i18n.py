@@ -52,7 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.help": ("按键帮助", "Keys and help"),
     "home.language": ("切换语言：English", "Language: 中文"),
     "home.quit": ("退出", "Quit"),
-    "home.need_trainee": ("请先填写姓名和工号。", "Please enter your name and employee number first."),
+    "home.need_trainee": (
+        "请先填写姓名和工号。",
+        "Please enter your name and employee number first.",
+    ),
     "home.intro": (
         "先读案件，再接通电话；通话结束后查看评分与逐句点评。",
         "Read the case file, take the call, then read the score and the feedback on every turn.",
@@ -63,7 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # store
     "store.error": ("成绩未能保存：{detail}", "Results not saved: {detail}"),
-    "store.retry": ("本次练习仍在内存中，下一步会重试保存。", "This attempt is kept in memory and saved again on your next step."),
+    "store.retry": (
+        "本次练习仍在内存中，下一步会重试保存。",
+        "This attempt is kept in memory and saved again on your next step.",
+    ),
     # picker
     "picker.title": ("选择场景", "Pick a scenario"),
     "picker.col_title": ("场景", "Scenario"),
@@ -78,7 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "picker.count": ("共 {shown}/{total} 个场景", "{shown} of {total} scenarios"),
     "picker.all": ("全部", "all"),
-    "picker.none": ("没有符合筛选条件的场景（按 x 清除筛选）。", "No scenario matches the filters (x clears them)."),
+    "picker.none": (
+        "没有符合筛选条件的场景（按 x 清除筛选）。",
+        "No scenario matches the filters (x clears them).",
+    ),
     "picker.best": ("{score} {verdict}", "{score} {verdict}"),
     "picker.never": ("未练", "new"),
     # case file
@@ -89,10 +98,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.zone_transactions": ("四、交易记录", "4. Transactions"),
     "case.zone_flags": ("五、特殊标记", "5. Flags"),
     "case.none": ("（无）", "(none)"),
-    "case.agent": ("您的身份：{name}，工号 {employee_id}，{institution}", "You are {name}, employee no. {employee_id}, {institution}"),
+    "case.agent": (
+        "您的身份：{name}，工号 {employee_id}，{institution}",
+        "You are {name}, employee no. {employee_id}, {institution}",
+    ),
     "case.call_at": ("通话时间：{at}", "Call time: {at}"),
     "case.objective": ("目标：{objective}", "Objective: {objective}"),
-    "case.debtor": ("对方：{name}（{archetype}），难度 {difficulty}", "Debtor: {name} ({archetype}), level {difficulty}"),
+    "case.debtor": (
+        "对方：{name}（{archetype}），难度 {difficulty}",
+        "Debtor: {name} ({archetype}), level {difficulty}",
+    ),
     "case.key_mark": ("【重点】", "[KEY] "),
     "case.hint_dial": ("按 Enter 拨打电话。", "Press Enter to dial."),
     "case.hint_back": ("按 Esc 返回通话。", "Press Esc to return to the call."),
@@ -104,9 +119,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "call.you": ("我", "You"),
     "call.silence": ("（沉默）", "(silence)"),
     "call.turn": ("第{n}轮", "Turn {n}"),
-    "call.choices": ("你的回应（按数字键或方向键+Enter）：", "Your reply (digit, or arrows + Enter):"),
+    "call.choices": (
+        "你的回应（按数字键或方向键+Enter）：",
+        "Your reply (digit, or arrows + Enter):",
+    ),
     "call.ended": ("通话结束，正在评分。", "The call has ended; scoring."),
-    "call.leave_q": ("离开这通电话？本次练习将记为「放弃」。", "Leave this call? The attempt is saved as abandoned."),
+    "call.leave_q": (
+        "离开这通电话？本次练习将记为「放弃」。",
+        "Leave this call? The attempt is saved as abandoned.",
+    ),
     "call.mood_hidden": ("情绪表已隐藏（按 m 显示）", "Mood meter hidden (m shows it)"),
     # debrief
     "debrief.title": ("通话复盘：{title}", "Debrief: {title}"),
@@ -115,18 +136,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "debrief.ending": ("结局：{outcome}（{ending}）", "Ending: {outcome} ({ending})"),
     "debrief.abandoned": ("本次练习已放弃，未评分。", "This attempt was abandoned and not scored."),
     "debrief.scores": ("各项得分（及格线 {marks}）", "Scores (pass marks: {marks})"),
-    "debrief.score_line": ("{name}  {bar} {score:>3} / 及格 {mark}", "{name}  {bar} {score:>3} / pass {mark}"),
+    "debrief.score_line": (
+        "{name}  {bar} {score:>3} / 及格 {mark}",
+        "{name}  {bar} {score:>3} / pass {mark}",
+    ),
     "debrief.violations": ("违规（{count}）", "Violations ({count})"),
     "debrief.no_violations": ("没有违规。", "No violations."),
-    "debrief.violation": ("[{rule}] {severity} 第{turn}轮：{statement}", "[{rule}] {severity}, turn {turn}: {statement}"),
+    "debrief.violation": (
+        "[{rule}] {severity} 第{turn}轮：{statement}",
+        "[{rule}] {severity}, turn {turn}: {statement}",
+    ),
     "debrief.feedback": ("逐句点评（{count}）", "Turn-by-turn feedback ({count})"),
     "debrief.no_feedback": ("每一步都是最佳选择。", "Every turn was the best choice."),
     "debrief.you_said": ("第{turn}轮 你说：{said}", "Turn {turn}, you said: {said}"),
     "debrief.better": ("更好的说法：{say}", "Better: {say}"),
     "debrief.mood": ("对方情绪变化", "The debtor's mood over the call"),
     "debrief.no_mood": ("对方情绪没有明显变化。", "No notable mood change."),
-    "debrief.mood_down": ("{var}在第{turn}轮降到{after}，起因：「{cause}」", "{var} fell to {after} at turn {turn}, because of: \"{cause}\""),
-    "debrief.mood_up": ("{var}在第{turn}轮升到{after}，起因：「{cause}」", "{var} rose to {after} at turn {turn}, because of: \"{cause}\""),
+    "debrief.mood_down": (
+        "{var}在第{turn}轮降到{after}，起因：「{cause}」",
+        '{var} fell to {after} at turn {turn}, because of: "{cause}"',
+    ),
+    "debrief.mood_up": (
+        "{var}在第{turn}轮升到{after}，起因：「{cause}」",
+        '{var} rose to {after} at turn {turn}, because of: "{cause}"',
+    ),
     "debrief.mood_threshold": ("（触发了对方的反应）", " (this set off the debtor's reaction)"),
     "debrief.reasons": ("未通过原因：", "Why not passed:"),
     "reason.severity": ("有{severity}违规 {rule}", "{severity} violation {rule}"),
@@ -141,9 +174,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.col_scenario": ("场景", "Scenario"),
     "history.col_status": ("状态", "Status"),
     "history.col_result": ("结果", "Result"),
-    "history.filters": ("筛选 场景：{scenario}  状态：{status}", "Filter scenario: {scenario}  status: {status}"),
-    "history.trend": ("各项趋势（旧 -> 新，已完成的练习）", "Trend per dimension (old -> new, completed attempts)"),
-    "history.trend_line": ("{name} {spark} 最近 {last}  最佳 {best}", "{name} {spark} last {last}  best {best}"),
+    "history.filters": (
+        "筛选 场景：{scenario}  状态：{status}",
+        "Filter scenario: {scenario}  status: {status}",
+    ),
+    "history.trend": (
+        "各项趋势（旧 -> 新，已完成的练习）",
+        "Trend per dimension (old -> new, completed attempts)",
+    ),
+    "history.trend_line": (
+        "{name} {spark} 最近 {last}  最佳 {best}",
+        "{name} {spark} last {last}  best {best}",
+    ),
     "history.empty": ("还没有练习记录。", "No attempts yet."),
     "history.loading": ("正在读取。", "Loading"),
     # help

@@ -26,7 +26,9 @@ TRAINEE = Trainee("张三", "E001")
 def stable_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Rendering must not depend on the caller's environment (colours, theme, time zone)."""
     for name in list(os.environ):
-        if name == "NO_COLOR" or (name.startswith("TEXTUAL_") and not name.startswith("TEXTUAL_SNAPSHOT")):
+        if name == "NO_COLOR" or (
+            name.startswith("TEXTUAL_") and not name.startswith("TEXTUAL_SNAPSHOT")
+        ):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()

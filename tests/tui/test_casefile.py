@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from simulator.tui.app import CallDojoApp
 from simulator.tui.screens.call import CallScreen
-from simulator.tui.screens.casefile import CaseFileScreen, CaseFilePeek
+from simulator.tui.screens.casefile import CaseFilePeek, CaseFileScreen
 from simulator.tui.widgets.case_view import CaseFileView
 from tests.tui.conftest import make_app, screen_text, settle
+
+
+def current(app: CallDojoApp) -> object:
+    return app.screen
 
 
 async def test_scenario_id_opens_straight_on_the_case_file() -> None:
@@ -14,7 +19,13 @@ async def test_scenario_id_opens_straight_on_the_case_file() -> None:
         await settle(app)
         assert isinstance(app.screen, CaseFileScreen)
         text = screen_text(app.screen)
-        for zone in ("一、案件概况", "二、客户及联系人", "三、账户信息", "四、交易记录", "五、特殊标记"):
+        for zone in (
+            "一、案件概况",
+            "二、客户及联系人",
+            "三、账户信息",
+            "四、交易记录",
+            "五、特殊标记",
+        ):
             assert zone in text
         assert "A1023" in text and "2026-03-12 10:20" in text and "取得客户还款承诺" in text
         assert app.screen.query_one(CaseFileView).has_focus
@@ -41,8 +52,8 @@ async def test_reopen_during_call_keeps_the_call() -> None:
         await pilot.press("c")
         assert isinstance(app.screen, CaseFilePeek)
         await pilot.press("escape")
-        assert app.screen is call and len(call.session.call.turns) == turns
+        assert current(app) is call and len(call.session.call.turns) == turns
         await pilot.press("f2")
         assert isinstance(app.screen, CaseFilePeek)
         await pilot.press("f2")
-        assert app.screen is call
+        assert current(app) is call

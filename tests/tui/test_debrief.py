@@ -74,6 +74,14 @@ async def test_try_again_opens_the_case_file() -> None:
 
 
 def test_mood_sentence_rises_and_threshold() -> None:
-    up = MoodEvent(turn=3, variable="trust", before=3, after=6, cause_turn=3, cause_text="理解您", threshold=True)
+    up = MoodEvent(
+        turn=3,
+        variable="trust",
+        before=3,
+        after=6,
+        cause_turn=3,
+        cause_text="理解您",
+        threshold=True,
+    )
     assert mood_sentence(up, "zh") == "信任在第4轮升到6，起因：「理解您」（触发了对方的反应）"
     assert mood_sentence(up, "en").startswith('Trust rose to 6 at turn 4, because of: "理解您"')

@@ -37,7 +37,10 @@ async def test_pick_case_call_debrief_history() -> None:
             await settle(app)
         debrief = app.screen
         assert isinstance(debrief, DebriefScreen)
-        assert debrief.transcript.ending is not None and debrief.transcript.ending.outcome == "promise_to_pay"
+        assert (
+            debrief.transcript.ending is not None
+            and debrief.transcript.ending.outcome == "promise_to_pay"
+        )
         await pilot.press("h")
         await settle(app)
         assert isinstance(app.screen, HistoryScreen)

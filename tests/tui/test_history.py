@@ -26,7 +26,9 @@ async def test_attempts_trend_filters_and_reopen() -> None:
         await pilot.press("escape", "y")
         await settle(app)
         app.open_case_file("tiny_call")
-        await play(app, pilot, "2", "down", "enter")  # verify, then empathize (seed 7 order) or demand
+        await play(
+            app, pilot, "2", "down", "enter"
+        )  # verify, then empathize (seed 7 order) or demand
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("h")
         await settle(app)
@@ -49,7 +51,9 @@ async def test_attempts_trend_filters_and_reopen() -> None:
         await settle(app)
         assert isinstance(app.screen, DebriefScreen)
         newest = store.list_attempts()[0]
-        assert app.screen.transcript.actions == tuple(__import__("json").loads(newest.transcript_json)["actions"])
+        assert app.screen.transcript.actions == tuple(
+            __import__("json").loads(newest.transcript_json)["actions"]
+        )
 
 
 async def test_empty_history() -> None:

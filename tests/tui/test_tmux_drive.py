@@ -27,7 +27,9 @@ def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     name = f"calldojo-{uuid.uuid4().hex[:8]}"
     db = tmp_path / "r.db"
     command = f"cd {ROOT} && {sys.executable} -m simulator --content {CONTENT} --lang zh --db sqlite:///{db}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True
+    )
     try:
         yield name, db
     finally:
@@ -35,7 +37,9 @@ def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def screen(name: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def keys(name: str, *keys: str, pause: float = 0.4) -> None:

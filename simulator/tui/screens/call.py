@@ -40,7 +40,9 @@ class CallScreen(Page[None]):
     def compose(self) -> ComposeResult:
         """Top bar, transcript, current line, mood, choices, footer."""
         with Horizontal(id="call-top"):
-            yield Static(f"{self.persona_name} | {self.session.practice.scenario.title}", id="call-who")
+            yield Static(
+                f"{self.persona_name} | {self.session.practice.scenario.title}", id="call-who"
+            )
             yield Static("", id="call-clock")
             yield Static("", id="call-timer")
         yield TranscriptView(id="transcript")
@@ -53,7 +55,9 @@ class CallScreen(Page[None]):
     def on_mount(self) -> None:
         """Show the opening, register the live attempt, save it, focus the choices."""
         self.dojo.live_attempt = self.session.record
-        self.query_one(TranscriptView).add_turns(self.session.call.turns, self.persona_name, self.dojo.lang)
+        self.query_one(TranscriptView).add_turns(
+            self.session.call.turns, self.persona_name, self.dojo.lang
+        )
         self.query_one("#mood").display = self.dojo.show_mood
         self._redraw()
         self.dojo.save_record(self.session.record())
@@ -77,13 +81,19 @@ class CallScreen(Page[None]):
 
     def _redraw(self) -> None:
         call, lang = self.session.call, self.dojo.lang
-        self.query_one("#debtor-line", Static).update(f"{self.persona_name}: {call.debtor_line or ''}")
+        self.query_one("#debtor-line", Static).update(
+            f"{self.persona_name}: {call.debtor_line or ''}"
+        )
         last = call.turns[-1] if call.turns else None
         if last is not None:
             self.query_one(MoodMeter).show_mood(last.mood, lang)
             elapsed = int((last.at - call.state.dialed_at).total_seconds())
             self.query_one("#call-clock", Static).update(
-                self.tr("call.clock", clock=last.at.strftime("%H:%M:%S"), elapsed=f"{elapsed // 60:02d}:{elapsed % 60:02d}")
+                self.tr(
+                    "call.clock",
+                    clock=last.at.strftime("%H:%M:%S"),
+                    elapsed=f"{elapsed // 60:02d}:{elapsed % 60:02d}",
+                )
             )
         self.query_one(ChoiceList).show_choices(self.session.choices())
         self._show_timer()
@@ -96,7 +106,12 @@ class CallScreen(Page[None]):
         self.dojo.live_attempt = None
         self.dojo.save_record(outcome.record)
         self.app.switch_screen(
-            DebriefScreen(outcome.transcript, outcome.report, title=self.session.practice.scenario.title, persona_name=self.persona_name)
+            DebriefScreen(
+                outcome.transcript,
+                outcome.report,
+                title=self.session.practice.scenario.title,
+                persona_name=self.persona_name,
+            )
         )
 
     def action_case_file(self) -> None:
@@ -135,7 +150,11 @@ class CallScreen(Page[None]):
         self._ticker, self.timer_left = None, None
 
     def _show_timer(self) -> None:
-        text = self.tr("call.timer_off") if self.timer_left is None else self.tr("call.timer_on", seconds=self.timer_left)
+        text = (
+            self.tr("call.timer_off")
+            if self.timer_left is None
+            else self.tr("call.timer_on", seconds=self.timer_left)
+        )
         self.query_one("#call-timer", Static).update(text)
 
     def action_leave(self) -> None:

@@ -52,7 +52,9 @@ class CaseFileScreen(Page[None]):
             return
         from simulator.tui.screens.call import CallScreen
 
-        session = PracticeSession(self.practice, self.dojo.trainee, seed=self.dojo.new_seed(), now=self.dojo.now)
+        session = PracticeSession(
+            self.practice, self.dojo.trainee, seed=self.dojo.new_seed(), now=self.dojo.now
+        )
         self.app.switch_screen(CallScreen(session))
 
     def action_back(self) -> None:

@@ -28,7 +28,11 @@ class ConfirmDialog(Dialog[bool]):
         """The question and the footer."""
         with Vertical(id="dialog"):
             yield Static(self.tr(self.question_id), id="dialog-question")
-            yield Static("[y] " + self.tr("key.yes") + "    [n] " + self.tr("key.no"), id="dialog-keys", markup=False)
+            yield Static(
+                "[y] " + self.tr("key.yes") + "    [n] " + self.tr("key.no"),
+                id="dialog-keys",
+                markup=False,
+            )
         yield Footer()
 
     def action_answer(self, yes: bool) -> None:

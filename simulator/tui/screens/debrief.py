@@ -23,7 +23,9 @@ class DebriefScreen(Page[None]):
         Binding("escape", "pick", "key.back", show=False),
     ]
 
-    def __init__(self, transcript: Transcript, report: ScoreReport | None, *, title: str, persona_name: str) -> None:
+    def __init__(
+        self, transcript: Transcript, report: ScoreReport | None, *, title: str, persona_name: str
+    ) -> None:
         super().__init__()
         self.transcript = transcript
         self.report = report
@@ -44,7 +46,11 @@ class DebriefScreen(Page[None]):
         """Step through the transcript turn by turn."""
         from simulator.tui.screens.replay import ReplayScreen
 
-        self.app.push_screen(ReplayScreen(self.transcript, self.report, title=self.title_text, persona_name=self.persona_name))
+        self.app.push_screen(
+            ReplayScreen(
+                self.transcript, self.report, title=self.title_text, persona_name=self.persona_name
+            )
+        )
 
     def action_retry(self) -> None:
         """The same scenario again, from its case file."""

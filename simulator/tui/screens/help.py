@@ -50,7 +50,9 @@ class HelpScreen(Dialog[None]):
         for key_bindings in bindings.values():
             for binding in key_bindings:
                 if binding.description in MESSAGES:
-                    seen.setdefault(self.tr(binding.description), []).append(self.app.get_key_display(binding))
+                    seen.setdefault(self.tr(binding.description), []).append(
+                        self.app.get_key_display(binding)
+                    )
         for description, keys in seen.items():
             table.add_row(Text(" / ".join(keys)), Text(description))
         return table

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from simulator.store.base import AttemptFilter, AttemptRecord, ResultStore
+from simulator.store.base import AttemptFilter, AttemptRecord, AttemptStatus, ResultStore
 from simulator.tui.catalog import cycled
 from simulator.tui.i18n import word
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.gauge import spark
 from simulator.tui.widgets.report_view import DIMENSIONS
 
-STATUSES: list[object] = ["completed", "abandoned"]
+STATUSES: list[AttemptStatus] = ["completed", "abandoned"]
 
 
 class HistoryScreen(Page[None]):
@@ -33,7 +33,7 @@ class HistoryScreen(Page[None]):
         super().__init__()
         self.records: list[AttemptRecord] = []
         self.scenario: str | None = None
-        self.status: str | None = None
+        self.status: AttemptStatus | None = None
 
     def compose(self) -> ComposeResult:
         """Title, filters, table, trend, footer."""
@@ -61,7 +61,7 @@ class HistoryScreen(Page[None]):
         where = AttemptFilter(
             trainee_id=trainee.employee_id if trainee else None,
             scenario_id=self.scenario,
-            status=self.status,  # type: ignore[arg-type]
+            status=self.status,
         )
         self.dojo.with_store(lambda store: _list(store, where), self.show)
 
@@ -72,13 +72,26 @@ class HistoryScreen(Page[None]):
         table.clear()
         titles = {sid: s.title for sid, s in self.dojo.library.scenarios.items()}
         for r in records:
-            result = "" if r.passed is None else self.tr("verdict.pass" if r.passed else "verdict.fail")
+            result = (
+                "" if r.passed is None else self.tr("verdict.pass" if r.passed else "verdict.fail")
+            )
             scores = [str(r.scores[d]) if d in r.scores else "" for d in DIMENSIONS]
             when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            table.add_row(when, titles.get(r.scenario_id, r.scenario_id), self.tr(f"status.{r.status}"), result, *scores, key=r.id)
+            table.add_row(
+                when,
+                titles.get(r.scenario_id, r.scenario_id),
+                self.tr(f"status.{r.status}"),
+                result,
+                *scores,
+                key=r.id,
+            )
         any_ = self.tr("picker.all")
         self.query_one("#history-filters", Static).update(
-            self.tr("history.filters", scenario=titles.get(self.scenario or "", any_), status=self.tr(f"status.{self.status}") if self.status else any_)
+            self.tr(
+                "history.filters",
+                scenario=titles.get(self.scenario or "", any_),
+                status=self.tr(f"status.{self.status}") if self.status else any_,
+            )
         )
         self.query_one("#trend", Static).update(self._trend(records))
 
@@ -92,17 +105,30 @@ class HistoryScreen(Page[None]):
             values = [r.scores[dim] for r in done if dim in r.scores]
             if values:
                 name = word(self.dojo.lang, "dim", dim).ljust(width)
-                lines.append(Text(self.tr("history.trend_line", name=name, spark=spark(values).ljust(24), last=values[-1], best=max(values))))
+                lines.append(
+                    Text(
+                        self.tr(
+                            "history.trend_line",
+                            name=name,
+                            spark=spark(values).ljust(24),
+                            last=values[-1],
+                            best=max(values),
+                        )
+                    )
+                )
         return Group(*lines)
 
     def action_cycle_scenario(self) -> None:
         """Filter by the next scenario practised."""
-        self.scenario = cycled(self.scenario, sorted({r.scenario_id for r in self.records} | ({self.scenario} - {None})))  # type: ignore[assignment,operator]
+        practised = {r.scenario_id for r in self.records} | (
+            {self.scenario} if self.scenario else set()
+        )
+        self.scenario = cycled(self.scenario, sorted(practised))
         self.load()
 
     def action_cycle_status(self) -> None:
         """Filter by the next status."""
-        self.status = cycled(self.status, STATUSES)  # type: ignore[assignment]
+        self.status = cycled(self.status, STATUSES)
         self.load()
 
     def action_clear(self) -> None:

@@ -31,14 +31,25 @@ class HomeScreen(Page[None]):
             yield Static(self.tr("home.intro"), id="home-intro")
             with Horizontal(classes="field"):
                 yield Label(self.tr("home.name"), classes="field-label")
-                yield Input(trainee.name if trainee else "", placeholder=self.tr("home.name_ph"), id="name")
+                yield Input(
+                    trainee.name if trainee else "", placeholder=self.tr("home.name_ph"), id="name"
+                )
             with Horizontal(classes="field"):
                 yield Label(self.tr("home.employee"), classes="field-label")
-                yield Input(trainee.employee_id if trainee else "", placeholder=self.tr("home.employee_ph"), id="employee")
+                yield Input(
+                    trainee.employee_id if trainee else "",
+                    placeholder=self.tr("home.employee_ph"),
+                    id="employee",
+                )
             yield Static("", id="home-error")
-            yield OptionList(*(Option(self.tr(f"home.{item}"), id=item) for item in MENU), id="menu")
+            yield OptionList(
+                *(Option(self.tr(f"home.{item}"), id=item) for item in MENU), id="menu"
+            )
             if self.dojo.library.errors:
-                yield Static(self.tr("home.content_errors", count=len(self.dojo.library.errors)), id="home-warning")
+                yield Static(
+                    self.tr("home.content_errors", count=len(self.dojo.library.errors)),
+                    id="home-warning",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,8 +67,12 @@ class HomeScreen(Page[None]):
         """Fill in the remembered trainee."""
         trainee = self.dojo.trainee
         if trainee is not None:
-            self.query_one("#name", Input).value = self.query_one("#name", Input).value or trainee.name
-            self.query_one("#employee", Input).value = self.query_one("#employee", Input).value or trainee.employee_id
+            self.query_one("#name", Input).value = (
+                self.query_one("#name", Input).value or trainee.name
+            )
+            self.query_one("#employee", Input).value = (
+                self.query_one("#employee", Input).value or trainee.employee_id
+            )
             self._focus_start()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -75,7 +76,13 @@ class PickerScreen(Page[None]):
         shown = [row for row in self.rows if self.filter.keeps(row)]
         for row in shown:
             table.add_row(
-                row.title, word(lang, "arch", row.archetype), str(row.difficulty), row.locale, " ".join(row.tags), self._best_text(row.id), key=row.id
+                row.title,
+                word(lang, "arch", row.archetype),
+                str(row.difficulty),
+                row.locale,
+                " ".join(row.tags),
+                self._best_text(row.id),
+                key=row.id,
             )
         self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))
         self.query_one("#picker-empty", Static).update("" if shown else self.tr("picker.none"))
@@ -84,20 +91,28 @@ class PickerScreen(Page[None]):
         best = self.best.get(scenario_id)
         if best is None:
             return self.tr("picker.never")
-        return self.tr("picker.best", score=best.overall, verdict=self.tr("verdict.pass" if best.passed else "verdict.fail"))
+        return self.tr(
+            "picker.best",
+            score=best.overall,
+            verdict=self.tr("verdict.pass" if best.passed else "verdict.fail"),
+        )
 
     def _filter_text(self, shown: int) -> str:
         f, any_ = self.filter, self.tr("picker.all")
         archetype = word(self.dojo.lang, "arch", f.archetype) if f.archetype else any_
         line = self.tr(
-            "picker.filters", archetype=archetype, difficulty=f.difficulty or any_, tag=f.tag or any_, locale=f.locale or any_
+            "picker.filters",
+            archetype=archetype,
+            difficulty=f.difficulty or any_,
+            tag=f.tag or any_,
+            locale=f.locale or any_,
         )
         return f"{line}   {self.tr('picker.count', shown=shown, total=len(self.rows))}"
 
     def action_cycle(self, field: str) -> None:
         """Move one filter to its next value."""
         value = cycled(getattr(self.filter, field), choices_for(self.rows, field))
-        self.filter = replace(self.filter, **{field: value})
+        self.filter = replace(self.filter, **cast(dict[str, Any], {field: value}))
         self.refill()
 
     def action_clear(self) -> None:

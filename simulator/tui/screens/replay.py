@@ -24,7 +24,9 @@ class ReplayScreen(Page[None]):
         Binding("escape", "back", "key.back"),
     ]
 
-    def __init__(self, transcript: Transcript, report: ScoreReport | None, *, title: str, persona_name: str) -> None:
+    def __init__(
+        self, transcript: Transcript, report: ScoreReport | None, *, title: str, persona_name: str
+    ) -> None:
         super().__init__()
         self.transcript = transcript
         self.report = report
@@ -57,13 +59,24 @@ class ReplayScreen(Page[None]):
     def _show(self) -> None:
         turns = self.transcript.turns[: self.step]
         self.query_one("#title", Static).update(
-            self.tr("replay.title", title=self.title_text, step=self.step, total=len(self.transcript.turns))
+            self.tr(
+                "replay.title",
+                title=self.title_text,
+                step=self.step,
+                total=len(self.transcript.turns),
+            )
         )
         self.query_one(TranscriptView).show_turns(turns, self.persona_name, self.dojo.lang)
         if turns:
             self.query_one(MoodMeter).show_mood(turns[-1].mood, self.dojo.lang)
-        rules = [v.rule for v in (self.report.violations if self.report else ()) if turns and v.turn == turns[-1].index]
-        self.query_one("#replay-flags", Static).update(self.tr("replay.flag", rules=", ".join(rules)) if rules else "")
+        rules = [
+            v.rule
+            for v in (self.report.violations if self.report else ())
+            if turns and v.turn == turns[-1].index
+        ]
+        self.query_one("#replay-flags", Static).update(
+            self.tr("replay.flag", rules=", ".join(rules)) if rules else ""
+        )
 
     def action_back(self) -> None:
         """Back to the debrief."""

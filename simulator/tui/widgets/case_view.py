@@ -48,17 +48,34 @@ class CaseFileView(VerticalScroll):
         agent = s.agent
         lines = [
             Text(s.summary),
-            Text(tr(lang, "case.agent", name=agent.name, employee_id=agent.employee_id, institution=agent.institution), style="bold"),
+            Text(
+                tr(
+                    lang,
+                    "case.agent",
+                    name=agent.name,
+                    employee_id=agent.employee_id,
+                    institution=agent.institution,
+                ),
+                style="bold",
+            ),
             Text(tr(lang, "case.call_at", at=s.call.at.strftime("%Y-%m-%d %H:%M (UTC%z)"))),
             Text(
-                tr(lang, "case.debtor", name=self.persona.name, archetype=word(lang, "arch", self.persona.archetype), difficulty=s.difficulty)
+                tr(
+                    lang,
+                    "case.debtor",
+                    name=self.persona.name,
+                    archetype=word(lang, "arch", self.persona.archetype),
+                    difficulty=s.difficulty,
+                )
             ),
             Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow"),
         ]
         return Group(*lines)
 
     def _table(self, columns: int) -> Table:
-        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=False)
+        table = Table(
+            box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=False
+        )
         for _ in range(columns):
             table.add_column()
         return table
@@ -70,7 +87,9 @@ class CaseFileView(VerticalScroll):
         mark = tr(self.lang, "case.key_mark")
         for fact in facts:
             if fact.key:
-                table.add_row(Text(mark + fact.label, style="bold reverse"), Text(fact.value, style="bold"))
+                table.add_row(
+                    Text(mark + fact.label, style="bold reverse"), Text(fact.value, style="bold")
+                )
             else:
                 table.add_row(Text(fact.label), Text(fact.value))
         return table
@@ -87,5 +106,7 @@ class CaseFileView(VerticalScroll):
             return Text(tr(self.lang, "case.none"), style="dim")
         table = self._table(3)
         for t in items:
-            table.add_row(t.date.isoformat(), t.description, Text(f"{t.amount:,.2f}", justify="right"))
+            table.add_row(
+                t.date.isoformat(), t.description, Text(f"{t.amount:,.2f}", justify="right")
+            )
         return table

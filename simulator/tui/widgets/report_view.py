@@ -19,7 +19,14 @@ DIMENSIONS = ("empathy", "clarity", "control", "compliance")
 def mood_sentence(event: MoodEvent, lang: str) -> str:
     """'耐心在第4轮降到0，起因：「...」' built from a mood event (turns shown 1-based)."""
     key = "debrief.mood_down" if event.after < event.before else "debrief.mood_up"
-    sentence = tr(lang, key, var=word(lang, "mood", event.variable), turn=event.turn + 1, after=event.after, cause=event.cause_text)
+    sentence = tr(
+        lang,
+        key,
+        var=word(lang, "mood", event.variable),
+        turn=event.turn + 1,
+        after=event.after,
+        cause=event.cause_text,
+    )
     return sentence + (tr(lang, "debrief.mood_threshold") if event.threshold else "")
 
 
@@ -47,7 +54,14 @@ class ReportView(VerticalScroll):
         """Every part of the debrief, in reading order."""
         report, ending = self.report, self.transcript.ending
         if ending is not None:
-            yield Static(self._t("debrief.ending", outcome=word(self.lang, "outcome", ending.outcome), ending=ending.id), id="ending")
+            yield Static(
+                self._t(
+                    "debrief.ending",
+                    outcome=word(self.lang, "outcome", ending.outcome),
+                    ending=ending.id,
+                ),
+                id="ending",
+            )
             last = self.transcript.turns[-1] if self.transcript.turns else None
             if last is not None and last.speaker == "debtor":
                 yield Static(Text("   " + last.text, style="italic"), id="last-words")
@@ -55,11 +69,19 @@ class ReportView(VerticalScroll):
             yield Static(self._t("debrief.abandoned"), id="verdict", classes="failed")
             return
         verdict = "debrief.passed" if report.passed else "debrief.failed"
-        yield Static(self._t(verdict), id="verdict", classes="passed" if report.passed else "failed")
+        yield Static(
+            self._t(verdict), id="verdict", classes="passed" if report.passed else "failed"
+        )
         if report.reasons:
-            reasons = ("; " if self.lang == "en" else "；").join(reason(self.lang, r) for r in report.reasons)
+            reasons = ("; " if self.lang == "en" else "；").join(
+                reason(self.lang, r) for r in report.reasons
+            )
             yield Static(Text(self._t("debrief.reasons") + " " + reasons), id="reasons")
-        marks = ("，" if self.lang == "zh" else ", ").join(f"{word(self.lang, 'dim', d)} {report.pass_marks.get(d, 60)}" for d in DIMENSIONS if d in report.scores)
+        marks = ("，" if self.lang == "zh" else ", ").join(
+            f"{word(self.lang, 'dim', d)} {report.pass_marks.get(d, 60)}"
+            for d in DIMENSIONS
+            if d in report.scores
+        )
         yield Static(self._t("debrief.scores", marks=marks), classes="section")
         yield Static(self._scores(report), id="scores")
         yield Static(self._t("debrief.violations", count=len(report.violations)), classes="section")
@@ -76,7 +98,13 @@ class ReportView(VerticalScroll):
                 continue
             score, mark = report.scores[dim], report.pass_marks.get(dim, 60)
             name = word(self.lang, "dim", dim)
-            line = self._t("debrief.score_line", name=name, bar=ascii_bar(score, 100, 20), score=score, mark=mark)
+            line = self._t(
+                "debrief.score_line",
+                name=name,
+                bar=ascii_bar(score, 100, 20),
+                score=score,
+                mark=mark,
+            )
             lines.append(Text(line, style="green" if score >= mark else "red"))
         return Group(*lines)
 
@@ -86,8 +114,16 @@ class ReportView(VerticalScroll):
         lines: list[RenderableType] = []
         for v in report.violations:
             statement = v.statement_zh if self.lang == "zh" else v.statement_en
-            head = self._t("debrief.violation", rule=v.rule, severity=word(self.lang, "sev", v.severity), turn=v.turn + 1, statement=statement)
-            lines.append(Text(head, style="bold red" if v.severity == "critical" else "bold yellow"))
+            head = self._t(
+                "debrief.violation",
+                rule=v.rule,
+                severity=word(self.lang, "sev", v.severity),
+                turn=v.turn + 1,
+                statement=statement,
+            )
+            lines.append(
+                Text(head, style="bold red" if v.severity == "critical" else "bold yellow")
+            )
             lines.append(Text("   " + v.explanation))
         return Group(*lines)
 
@@ -98,10 +134,14 @@ class ReportView(VerticalScroll):
         lines: list[RenderableType] = []
         for f in report.feedback:
             said = turns[f.turn].text if 0 <= f.turn < len(turns) else ""
-            lines.append(Text(self._t("debrief.you_said", turn=f.turn + 1, said=said), style="bold"))
+            lines.append(
+                Text(self._t("debrief.you_said", turn=f.turn + 1, said=said), style="bold")
+            )
             lines.append(Text("   " + f.feedback))
             if f.better_say:
-                lines.append(Text("   " + self._t("debrief.better", say=f.better_say), style="green"))
+                lines.append(
+                    Text("   " + self._t("debrief.better", say=f.better_say), style="green")
+                )
         return Group(*lines)
 
     def _mood(self, report: ScoreReport) -> RenderableType:

@@ -17,7 +17,9 @@ def turn_text(turn: Turn, persona_name: str, lang: str, *, marker: str = "") -> 
     speaker = persona_name if turn.speaker == "debtor" else tr(lang, "call.you")
     words = tr(lang, "call.silence") if turn.event == "silence" else turn.text
     style = "bold cyan" if turn.speaker == "debtor" else "bold green"
-    return Text.assemble((f"{turn.index + 1:>2} ", "dim"), (f"{speaker}: ", style), words, (marker, "bold red"))
+    return Text.assemble(
+        (f"{turn.index + 1:>2} ", "dim"), (f"{speaker}: ", style), words, (marker, "bold red")
+    )
 
 
 class TranscriptView(VerticalScroll, can_focus=False):

@@ -6,9 +6,10 @@ import datetime as dt
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,7 +68,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ResultStor
 
 
 def test_round_trip_keeps_cjk_and_utc(store: ResultStore) -> None:
-    saved = record(scores={"empathy": 80, "compliance": 100}, overall=90, report_json='{"x": "违规"}')
+    saved = record(
+        scores={"empathy": 80, "compliance": 100}, overall=90, report_json='{"x": "违规"}'
+    )
     store.save_attempt(saved)
     got = store.get_attempt(saved.id)
     assert got is not None
@@ -129,15 +132,17 @@ def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     store.close()
 
 
-def test_locked_database_is_a_clear_error_and_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_database_is_a_clear_error_and_keeps_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "r.db"
     store = open_store(f"sqlite:///{path}")
     kept = record()
     store.save_attempt(kept)
     store.close()
-    from simulator.store import sql
+    import sqlalchemy
 
-    monkeypatch.setattr(sql, "create_engine", _fast_timeout(sql.create_engine))
+    monkeypatch.setattr("simulator.store.sql.create_engine", _fast_timeout(sqlalchemy.create_engine))
     store = open_store(f"sqlite:///{path}")
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
@@ -165,8 +170,8 @@ def test_memory_url_gives_memory_store() -> None:
     assert isinstance(open_store("memory:"), MemoryStore)
 
 
-def _fast_timeout(create):  # type: ignore[no-untyped-def]
-    def make(url, **kwargs):  # type: ignore[no-untyped-def]
+def _fast_timeout(create: Callable[..., Any]) -> Callable[..., Any]:
+    def make(url: Any, **kwargs: Any) -> Any:
         kwargs["connect_args"] = {"timeout": 0.2}
         return create(url, **kwargs)
 
