@@ -112,7 +112,8 @@ class CallDojoApp(App[int]):
         from simulator.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        self.run_worker(self._open_store, thread=True, group="store-open")
+        # After the first frame: importing SQLAlchemy in a thread still competes for the GIL.
+        self.call_after_refresh(self.run_worker, self._open_store, thread=True, group="store-open")
 
     def _open_store(self) -> None:
         try:
