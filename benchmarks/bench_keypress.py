@@ -13,12 +13,10 @@ import sys
 import time
 from typing import Any
 
-import sys as _sys
-
-_sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
-from scoring import DATA_DIR  # noqa: E402
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+from scoring import DATA_DIR  # noqa: E402  (run as a script from anywhere)
 from simulator.spec.library import default_content_root, load_library
-from simulator.store import MemoryStore, Trainee
+from simulator.store import MemoryStore
 from simulator.tui.app import CallDojoApp
 from simulator.tui.screens.call import CallScreen
 
