@@ -187,7 +187,6 @@ def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: 
         print(f"{name}: {b['min']:g} .. {b['max']:g}   best path: {','.join(b['max_path'])}")
     print(f"pass possible: {data['pass_possible']}")
     print(f"pass with critical violation: {data['pass_with_critical'] or 'no'}")
-    print(f"meets pass marks despite a critical violation: {data['pass_on_marks_with_critical'] or 'no'}")
     for note in data["notes"]:
         print(f"note: {note}")
     return EXIT_OK

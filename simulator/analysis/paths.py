@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from simulator.analysis.explore import Edge, StateGraph, Vector
 
-SEARCH_BUDGET = 2_000_000
+SEARCH_BUDGET = 200_000
 """Edges a constrained path search may visit before it gives up (and says so)."""
 
 
@@ -22,7 +22,7 @@ class Order:
 
 def dag_order(graph: StateGraph) -> Order:
     """Reverse post-order of an iterative DFS from the start; edges to a state on the stack are back edges."""
-    cached: Order | None = getattr(graph, "_order", None)
+    cached: Order | None = graph.__dict__.get("_order")
     if cached is not None:
         return cached
     n = len(graph.keys)
@@ -47,7 +47,7 @@ def dag_order(graph: StateGraph) -> Order:
             post.append(node)
             stack.pop()
     result = Order(post[::-1], back)
-    graph._order = result  # type: ignore[attr-defined]
+    graph.__dict__["_order"] = result
     return result
 
 
@@ -57,6 +57,15 @@ def _usable(graph: StateGraph, order: Order, node: int) -> list[Edge]:
 
 def best_from(graph: StateGraph, dim: int, maximise: bool) -> list[float]:
     """For every state, the best total of dimension `dim` from there to an ending (inf if none)."""
+    memo: dict[tuple[int, bool], list[float]] = graph.__dict__.setdefault("_best", {})
+    cached = memo.get((dim, maximise))
+    if cached is not None:
+        return cached
+    memo[(dim, maximise)] = value = _best_from(graph, dim, maximise)
+    return value
+
+
+def _best_from(graph: StateGraph, dim: int, maximise: bool) -> list[float]:
     order = dag_order(graph)
     worst = -math.inf if maximise else math.inf
     pick = max if maximise else min
@@ -103,39 +112,125 @@ class SearchResult:
     exhausted: bool
 
 
+def _can_reach(graph: StateGraph, severity: str) -> list[bool]:
+    """For every state, whether some continuation still breaks a rule of this severity."""
+    order = dag_order(graph)
+    ok = [False] * len(graph.keys)
+    for node in reversed(order.order):
+        ok[node] = any(
+            any(f.severity == severity for f in e.findings) or ok[e.target] for e in _usable(graph, order, node)
+        )
+    return ok
+
+
+MAX_LABELS = 32
+"""Partial totals kept per state for dominance pruning (more costs time, fewer costs pruning power)."""
+
+
+def _dominated(labels: list[Vector], acc: Vector) -> bool:
+    return any(all(old[d] >= acc[d] for d in range(4)) for old in labels)
+
+
+def weighted_path(graph: StateGraph, weights: Vector, forbid: frozenset[str] = frozenset()) -> list[str] | None:
+    """The complete call maximising a weighted sum of the four totals, avoiding `forbid` severities.
+
+    One dynamic-programming pass over the graph (back edges set aside); None if every call breaks
+    a forbidden rule.
+    """
+    order = dag_order(graph)
+    value = [-math.inf] * len(graph.keys)
+    choice: list[Edge | None] = [None] * len(graph.keys)
+    for node in reversed(order.order):
+        if graph.terminal(node):
+            value[node] = 0.0
+            continue
+        for edge in _usable(graph, order, node):
+            if value[edge.target] == -math.inf or (forbid and any(f.severity in forbid for f in edge.findings)):
+                continue
+            total = sum(w * v for w, v in zip(weights, edge.vector, strict=True)) + value[edge.target]
+            if total > value[node]:
+                value[node], choice[node] = total, edge
+    if value[0] == -math.inf or (forbid and any(f.severity in forbid for f in graph.initial_findings)):
+        return None
+    path: list[str] = []
+    node = 0
+    while not graph.terminal(node):
+        edge = choice[node]
+        assert edge is not None
+        path.append(edge.action)
+        node = edge.target
+    return path
+
+
+def walk(graph: StateGraph, path: list[str]) -> tuple[Vector, Broken]:
+    """The totals and broken rules of a path of actions from the start."""
+    acc = list(graph.initial_vector)
+    broken = {(f.rule, f.severity) for f in graph.initial_findings}
+    node = 0
+    for action in path:
+        edge = next(e for e in graph.edges[node] if e.action == action)
+        acc = [a + v for a, v in zip(acc, edge.vector, strict=True)]
+        broken |= {(f.rule, f.severity) for f in edge.findings}
+        node = edge.target
+    return (acc[0], acc[1], acc[2], acc[3]), frozenset(broken)
+
+
 def find_path(
     graph: StateGraph,
     accept: Accept,
     needed: Vector,
     *,
+    forbid: frozenset[str] = frozenset(),
     require_severity: str | None = None,
     budget: int = SEARCH_BUDGET,
 ) -> SearchResult:
-    """Depth-first search for a complete call whose totals and severities `accept` takes.
+    """Search for a complete call whose totals and broken rules `accept` takes.
 
-    `needed` holds per-dimension minimum raw totals; branches that cannot reach them are pruned
-    using the best totals still reachable. With `require_severity`, only calls that broke a rule of
-    that severity are accepted.
+    Branches are pruned when they cannot reach the `needed` raw totals any more (using the best
+    totals still reachable), when they break a rule of a `forbid` severity, when they can no longer
+    break a rule of `require_severity`, or when an earlier partial path reached the same state with
+    totals at least as good in every dimension (Pareto dominance), so the search stays polynomial in
+    practice; past `budget` expansions it stops and says so.
     """
     order = dag_order(graph)
     best = [best_from(graph, d, maximise=True) for d in range(4)]
+    worst = [best_from(graph, d, maximise=False) for d in range(4)]
+    span = [max(1.0, best[d][0] - worst[d][0]) if not math.isinf(best[d][0] - worst[d][0]) else 1.0 for d in range(4)]
+    reach = _can_reach(graph, require_severity) if require_severity else None
     start: Broken = frozenset((f.rule, f.severity) for f in graph.initial_findings)
+    labels: dict[tuple[int, bool], list[Vector]] = {}
     stack: list[tuple[int, Vector, Broken, list[str]]] = [(0, graph.initial_vector, start, [])]
     visited = 0
     while stack:
         node, acc, broken, path = stack.pop()
+        has = require_severity is None or any(sev == require_severity for _, sev in broken)
         if graph.terminal(node):
-            wanted = require_severity is None or any(sev == require_severity for _, sev in broken)
-            if wanted and accept(acc, broken):
+            if has and accept(acc, broken):
                 return SearchResult(path, True)
             continue
+        seen = labels.setdefault((node, has), [])
+        if _dominated(seen, acc):
+            continue
+        if len(seen) < MAX_LABELS:
+            seen.append(acc)
+        children: list[tuple[float, int, Vector, Broken, str]] = []
         for edge in _usable(graph, order, node):
             visited += 1
             if visited > budget:
                 return SearchResult(None, False)
-            total = tuple(a + v for a, v in zip(acc, edge.vector, strict=True))
-            if any(total[d] + best[d][edge.target] < needed[d] - 1e-9 for d in range(4)):
+            if forbid and any(f.severity in forbid for f in edge.findings):
+                continue
+            total: Vector = tuple(a + v for a, v in zip(acc, edge.vector, strict=True))  # type: ignore[assignment]
+            slack = [total[d] + best[d][edge.target] - needed[d] for d in range(4)]
+            if min(slack) < -1e-9:
                 continue
             now = broken | {(f.rule, f.severity) for f in edge.findings} if edge.findings else broken
-            stack.append((edge.target, total, now, [*path, edge.action]))  # type: ignore[arg-type]
+            if reach is not None and not reach[edge.target] and not any(sev == require_severity for _, sev in now):
+                if not graph.terminal(edge.target):
+                    continue
+            promise = min(slack[d] / span[d] for d in range(4))
+            children.append((promise, edge.target, total, now, edge.action))
+        children.sort(key=lambda child: child[0])  # the most promising is pushed last, popped first
+        for _, target, total, now, action in children:
+            stack.append((target, total, now, [*path, action]))
     return SearchResult(None, True)

@@ -9,7 +9,7 @@ from typing import Any
 from scoring.interface import Finding
 from scoring.score import decide_pass, normalise, pass_marks
 from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, Vector, explore
-from simulator.analysis.paths import Broken, extremes, find_path
+from simulator.analysis.paths import Accept, Broken, SearchResult, extremes, find_path, walk, weighted_path
 from simulator.engine.compiled import CompiledScenario
 from simulator.spec.common import DIMENSIONS
 from simulator.spec.rubric import RubricSpec
@@ -41,7 +41,6 @@ class AnalysisReport:
     violations: list[str]
     pass_possible: bool | None
     pass_with_critical: list[str] | None
-    pass_on_marks_with_critical: list[str] | None
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +60,6 @@ class AnalysisReport:
             "violations": self.violations,
             "pass_possible": self.pass_possible,
             "pass_with_critical": self.pass_with_critical,
-            "pass_on_marks_with_critical": self.pass_on_marks_with_critical,
             "notes": self.notes,
         }
 
@@ -100,6 +98,23 @@ def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector
     return (needed[0], needed[1], needed[2], needed[3])
 
 
+def _passing_path(
+    graph: StateGraph, bounds: dict[str, DimensionBounds], passes: Accept, needed: Vector, failing: frozenset[str]
+) -> SearchResult:
+    """A passing call: first the cheap candidates (per-dimension bests, weighted sums), then a search."""
+    spans = [max(1.0, b.max - b.min) for b in bounds.values()]
+    candidates = [b.max_path for b in bounds.values()]
+    for emphasis in range(5):
+        weights = tuple((3.0 if d == emphasis else 1.0) / spans[d] for d in range(4))
+        path = weighted_path(graph, weights, failing)  # type: ignore[arg-type]
+        if path is not None:
+            candidates.append(path)
+    for path in candidates:
+        if path and passes(*walk(graph, path)):
+            return SearchResult(path, True)
+    return find_path(graph, passes, needed, forbid=failing)
+
+
 def analyze(
     cs: CompiledScenario,
     rubric: RubricSpec,
@@ -122,23 +137,24 @@ def analyze(
     raw_bounds = {name: (b.min, b.max) for name, b in bounds.items()}
     scoring_spec = cs.scenario.scoring
 
-    def on_marks(acc: Vector, _broken: Broken) -> bool:
-        scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
-        return all(scores[name] >= marks[name] for name in DIMENSIONS)
-
     def passes(acc: Vector, broken: Broken) -> bool:
         scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
         findings = [Finding(rule, severity, 0, "") for rule, severity in broken]
         return decide_pass(scores, findings, scoring_spec)[0]
 
     needed = _needed(bounds, marks)
+    failing = frozenset(scoring_spec.fail_on)
     notes: list[str] = []
-    found = find_path(graph, passes, needed)
-    pass_possible: bool | None = found.path is not None or (None if not found.exhausted else False)
-    if not found.exhausted and found.path is None:
-        notes.append("pass_possible undetermined: path search budget exhausted")
-    critical_pass = find_path(graph, passes, needed, require_severity="critical")
-    marks_critical = find_path(graph, on_marks, needed, require_severity="critical")
+    found = _passing_path(graph, bounds, passes, needed, failing)
+    pass_possible: bool | None = True if found.path is not None else (False if found.exhausted else None)
+    if pass_possible is None:
+        notes.append("pass_possible undetermined: the path search budget ran out")
+    if "critical" in failing:
+        # The scorer fails every call with a critical violation, so no such path can pass.
+        critical_pass = None
+    else:
+        critical_pass = find_path(graph, passes, needed, forbid=failing - {"critical"}, require_severity="critical").path
+
     return AnalysisReport(
         scenario=cs.scenario.id,
         states=len(graph.keys),
@@ -150,7 +166,6 @@ def analyze(
         bounds=bounds,
         violations=violations,
         pass_possible=pass_possible,
-        pass_with_critical=critical_pass.path,
-        pass_on_marks_with_critical=marks_critical.path,
+        pass_with_critical=critical_pass,
         notes=notes,
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from simulator.spec.condition import Condition, parse_condition
 from simulator.spec.persona import PersonaSpec
@@ -25,6 +27,7 @@ class CompileError(ValueError):
     """The scenario and persona cannot be compiled together (run `calldojo validate` first)."""
 
 
+@lru_cache(maxsize=65536)
 def speech_seconds(text: str, locale: str) -> float:
     """Simulated speaking time: about 4.5 Chinese characters or 2.5 English words a second."""
     if not text:
@@ -113,6 +116,10 @@ class CompiledScenario:
     thresholds: tuple[CompiledThreshold, ...]
     silence_delta: tuple[int, ...]
     silence_line: CompiledLine
+    envs: dict[tuple[tuple[int, ...], frozenset[str], bool], Mapping[str, int | bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Memo of condition environments by (mood, flags, verified); conditions only read them."""
 
     @property
     def locale(self) -> str:

@@ -56,6 +56,30 @@ class CallState:
         """True once the call reached an ending."""
         return self.ending is not None
 
+    def moved(
+        self,
+        *,
+        node: str | None = None,
+        mood: tuple[int, ...] | None = None,
+        flags: frozenset[str] | None = None,
+        party: str | None = None,
+        verified: bool | None = None,
+        fired: frozenset[int] | None = None,
+        dialed_at: dt.datetime | None = None,
+    ) -> CallState:
+        """A copy with some fields changed (a fast `dataclasses.replace` for the hot path)."""
+        return CallState(
+            self.node if node is None else node,
+            self.mood if mood is None else mood,
+            self.flags if flags is None else flags,
+            self.party if party is None else party,
+            self.verified if verified is None else verified,
+            self.fired if fired is None else fired,
+            self.dialed_at if dialed_at is None else dialed_at,
+            self.ending,
+            self.ended_by,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Beat:
@@ -72,11 +96,15 @@ class Beat:
 
 
 def env(cs: CompiledScenario, state: CallState) -> Mapping[str, int | bool]:
-    """The variables a condition sees: mood values, set flags and `verified`."""
-    values: dict[str, int | bool] = dict(zip(cs.mood_names, state.mood, strict=True))
-    for flag in state.flags:
-        values[flag] = True
-    values["verified"] = state.verified
+    """The variables a condition sees: mood values, set flags and `verified` (memoised, read-only)."""
+    key = (state.mood, state.flags, state.verified)
+    values = cs.envs.get(key)
+    if values is None:
+        built: dict[str, int | bool] = dict(zip(cs.mood_names, state.mood, strict=True))
+        for flag in state.flags:
+            built[flag] = True
+        built["verified"] = state.verified
+        values = cs.envs[key] = built
     return values
 
 
@@ -136,11 +164,10 @@ def _set_flags(flags: frozenset[str], sets: tuple[tuple[str, bool], ...]) -> fro
 
 def after_choice(cs: CompiledScenario, state: CallState, choice: CompiledChoice) -> CallState:
     """The state right after the trainee speaks: reactions, flags and dialling time applied."""
-    return replace(
-        state,
+    return state.moved(
         mood=_apply(state.mood, choice.delta),
         flags=_set_flags(state.flags, choice.sets),
-        dialed_at=choice.dial_at or state.dialed_at,
+        dialed_at=choice.dial_at,
     )
 
 
@@ -176,13 +203,7 @@ def _debtor_beat(
 
 def _enter(cs: CompiledScenario, state: CallState, target: str, beats: list[Beat]) -> tuple[CallState, tuple[Beat, ...]]:
     node = cs.nodes[target]
-    state = replace(
-        state,
-        node=target,
-        party=node.party if node.party is not None else state.party,
-        verified=node.verified if node.verified is not None else state.verified,
-        flags=_set_flags(state.flags, node.sets),
-    )
+    state = state.moved(node=target, party=node.party, verified=node.verified, flags=_set_flags(state.flags, node.sets))
     if node.line is not None:
         beats.append(_debtor_beat(cs, state, line_wordings(cs, state, node.line), "line"))
     return state, tuple(beats)
@@ -215,11 +236,7 @@ def _thresholds(cs: CompiledScenario, state: CallState, beats: list[Beat]) -> tu
             continue
         if not threshold.when(values):
             continue
-        state = replace(
-            state,
-            fired=state.fired | {threshold.index},
-            flags=_set_flags(state.flags, threshold.sets),
-        )
+        state = state.moved(fired=state.fired | {threshold.index}, flags=_set_flags(state.flags, threshold.sets))
         if threshold.line:
             beats.append(_debtor_beat(cs, state, (threshold.line,), "threshold"))
         if threshold.goto is not None:
@@ -257,7 +274,7 @@ def advance(
 
 def silence(cs: CompiledScenario, state: CallState) -> tuple[CallState, tuple[Beat, ...]]:
     """The trainee said nothing before the response timer ran out: the persona reacts."""
-    state = replace(state, mood=_apply(state.mood, cs.silence_delta))
+    state = state.moved(mood=_apply(state.mood, cs.silence_delta))
     beats = [Beat("agent", "silence", ("",), state.node, None, (SILENCE_TAG,), SILENCE_SECONDS, state)]
     state, goto, spoke = _thresholds(cs, state, beats)
     if goto is not None:
