@@ -175,7 +175,9 @@ class RequiredMonitor(_Base):
     def _feed_opening(
         self, count: int, met: int, reached: bool, turn: Turn
     ) -> tuple[Hashable, tuple[Finding, ...]]:
-        if turn.speaker != "agent":
+        if turn.speaker != "agent" or turn.party == "nobody":
+            # Debtor lines, and choices made before anyone answered (dialling decisions), are not
+            # part of the opening the agent speaks.
             return (_OPEN, count, met, reached, 0), NO_FINDINGS
         count, met = count + 1, met | _met_mask(self.groups, turn.tags)
         if met == self.full:

@@ -11,6 +11,7 @@ The formula (d is a soft dimension: empathy, clarity, control):
                       totals reachable in the scenario, found by the static analysis (`Bounds`)
     passed          = score[x] >= pass_mark[x] for every dimension x (default 60)
                       and no violation whose severity is in the scenario's `fail_on` (default critical)
+                      and at most `max_major` distinct major rules broken (default 1)
 
 Everything here is pure: the same transcript, scenario, rubric, pack and bounds give the same report.
 """
@@ -99,12 +100,15 @@ def decide_pass(
     violations: Sequence[Finding | Violation],
     scoring: ScoringSpec,
 ) -> tuple[bool, tuple[str, ...]]:
-    """Pass or fail, with short stable reason codes: `critical:CN-THREAT`, `below:empathy`."""
+    """Pass or fail, with short stable reason codes: `critical:CN-THREAT`, `majors:2`, `below:empathy`."""
     reasons: list[str] = []
     for v in violations:
         code = f"{v.severity}:{v.rule}"
         if v.severity in scoring.fail_on and code not in reasons:
             reasons.append(code)
+    majors = len({v.rule for v in violations if v.severity == "major"})
+    if scoring.max_major is not None and majors > scoring.max_major and "major" not in scoring.fail_on:
+        reasons.append(f"majors:{majors}")
     marks = pass_marks(scoring)
     reasons.extend(f"below:{d}" for d in DIMENSIONS if scores.get(d, 0) < marks[d])
     return not reasons, tuple(reasons)

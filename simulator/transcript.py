@@ -22,6 +22,17 @@ class TranscriptError(ValueError):
     """A transcript record that cannot be read (wrong version or shape)."""
 
 
+def _mood_pairs(raw: object) -> tuple[tuple[str, int], ...]:
+    """Mood as ordered (name, value) pairs; JSON keeps it as a list of pairs so key order survives."""
+    if isinstance(raw, dict):
+        items = list(raw.items())
+    elif isinstance(raw, list):
+        items = [tuple(pair) for pair in raw]
+    else:
+        raise TypeError(f"mood must be a list of [name, value] pairs, got {type(raw).__name__}")
+    return tuple((str(name), int(value)) for name, value in items)
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One utterance (or silence) in the call, with the engine state right after it."""
@@ -55,7 +66,7 @@ class Turn:
             "node": self.node,
             "choice": self.choice,
             "tags": list(self.tags),
-            "mood": dict(self.mood),
+            "mood": [[name, value] for name, value in self.mood],
             "party": self.party,
             "verified": self.verified,
             "flags": list(self.flags),
@@ -74,7 +85,7 @@ class Turn:
             node=str(data["node"]),
             choice=data["choice"],
             tags=tuple(data["tags"]),
-            mood=tuple((str(k), int(v)) for k, v in dict(data["mood"]).items()),
+            mood=_mood_pairs(data["mood"]),
             party=str(data["party"]),
             verified=bool(data["verified"]),
             flags=tuple(data["flags"]),

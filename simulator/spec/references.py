@@ -344,8 +344,18 @@ def _shift(issue: Issue, index: int) -> Issue:
 
 # --- content warnings ----------------------------------------------------------------------
 
-WIDE_OK = "“”‘’—·"
-"""Ambiguous-width punctuation that Chinese typesetting needs (quotes, the dash of ——, the name dot)."""
+WIDE_OK = ""
+"""Ambiguous-width characters tolerated in content: none (terminals set to "ambiguous = wide",
+common in CJK locales, would draw them two cells wide and break the layout)."""
+_REPLACEMENTS = {
+    "…": "write 。 instead of …",
+    "“": "use 「 」 for quotes",
+    "”": "use 「 」 for quotes",
+    "‘": "use 『 』 for inner quotes",
+    "’": "use 『 』 for inner quotes, or ' in English",
+    "—": "use ，or ：instead of a dash",
+    "·": "use 、 instead of the middle dot",
+}
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 
@@ -364,7 +374,7 @@ def _ambiguous() -> re.Pattern[str]:
 
 
 def text_warnings(path: Path, model: BaseModel) -> Iterator[Issue]:
-    """CD500 for each text holding a character of ambiguous width (… ① ○ ★ ■ ※, emoji)."""
+    """CD500 for each text holding a character of ambiguous width (… “ ” — · ① ○ ★ ※, emoji)."""
     pattern = _ambiguous()
     for loc, text in _texts(model, ()):
         match = pattern.search(text)
@@ -373,11 +383,7 @@ def text_warnings(path: Path, model: BaseModel) -> Iterator[Issue]:
             message = (
                 f"ambiguous-width character {char!r} (U+{ord(char):04X}) may misalign in terminals"
             )
-            hint = (
-                "use full-width punctuation: 。 ， —— ；"
-                if char != "…"
-                else "write 。 or —— instead of …"
-            )
+            hint = _REPLACEMENTS.get(char, "use full-width punctuation: 。 ， ； ： 「 」")
             yield Issue(path, loc, "CD500", message, hint, "warning", offset=match.start() + 1)
 
 

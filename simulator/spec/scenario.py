@@ -196,8 +196,10 @@ class ScoringSpec(Spec):
 
     pass_marks: dict[Dimension, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     """Pass mark per dimension, 0..100 (default 60 for each)."""
-    fail_on: list[Severity] = Field(default_factory=lambda: ["critical"])
+    fail_on: list[Severity] = Field(default_factory=lambda: list[Severity](["critical"]))
     """Violation severities that fail the call whatever the scores (default: critical)."""
+    max_major: Annotated[int, Field(ge=0, le=20)] | None = 1
+    """More major violations than this fail the call (default 1: a second major fails); null: no limit."""
 
 
 class ScenarioSpec(Spec):

@@ -134,3 +134,22 @@ def test_speech_seconds(text: str, locale: str, seconds: float) -> None:
 def test_content_hash_detects_changes(compiled: CompiledScenario) -> None:
     changed = compiled.scenario.model_copy(update={"title": "另一个标题"})
     assert compile_scenario(changed, compiled.persona).content_hash != compiled.content_hash
+
+
+def test_round_trip_keeps_mood_order_whatever_the_key_names(compiled: CompiledScenario) -> None:
+    persona = compiled.persona.model_copy(update={"mood": {"patience": 5, "trust": 3, "anger": 2}})
+    anger_first = compile_scenario(compiled.scenario, persona)
+    call = Call(anger_first, seed=4)
+    call.choose("verify")
+    transcript = call.transcript()
+    assert transcript.turns[0].mood == (("patience", 5), ("trust", 3), ("anger", 2))
+    assert Transcript.from_json(transcript.to_json()) == transcript
+
+
+def test_unknown_transcript_version_is_refused() -> None:
+    from simulator.transcript import TranscriptError
+
+    with pytest.raises(TranscriptError, match="schema_version"):
+        Transcript.from_json('{"schema_version": 99}')
+    with pytest.raises(TranscriptError, match="malformed"):
+        Transcript.from_json('{"schema_version": 1, "scenario": "x"}')

@@ -269,6 +269,20 @@ def _employee_id_second_turn() -> Transcript:
     )
 
 
+def _dialling_decision_first() -> Transcript:
+    """A pre-call choice (nobody on the line yet) is not one of the opening turns."""
+    return call(
+        agent(party="nobody", verified=False),
+        debtor(party="unknown", verified=False),
+        agent("identify_self", "ask_convenience", party="unknown", verified=False),
+        debtor(party="unknown", verified=False),
+        agent("give_employee_id", "verify_identity", party="unknown", verified=False),
+        debtor(),
+        agent("state_purpose"),
+        outcome="refused",
+    )
+
+
 def _ended_after_one_turn(outcome: str | None) -> Callable[[], Transcript]:
     return lambda: call(
         debtor(party="unknown", verified=False),
@@ -324,6 +338,7 @@ def _verified_then(outcome: str | None) -> Callable[[], Transcript]:
 REQUIRED_CASES: list[Case] = [
     ("CN-OPEN-ID", "employee_id_too_late", _no_employee_id, True),
     ("CN-OPEN-ID", "employee_id_second_turn", _employee_id_second_turn, False),
+    ("CN-OPEN-ID", "after_a_dialling_decision", _dialling_decision_first, False),
     ("CN-OPEN-ID", "call_ended_in_opening", _ended_after_one_turn("hung_up"), True),
     ("CN-OPEN-ID", "abandoned_in_opening", _ended_after_one_turn(None), False),
     ("CN-OPEN-ID", "clean", lambda: call(*clean_cn()), False),

@@ -192,3 +192,12 @@ def test_scoring_imports_no_engine_ui_or_database() -> None:
     root = Path(__file__).parents[3]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_second_major_rule_fails_the_call() -> None:
+    one = [_f("CN-SARCASM", "major"), _f("CN-SARCASM", "major")]
+    assert decide_pass(GOOD, one, ScoringSpec()) == (True, ())
+    two = [_f("CN-SARCASM", "major"), _f("CN-OPEN-ID", "major")]
+    assert decide_pass(GOOD, two, ScoringSpec()) == (False, ("majors:2",))
+    assert decide_pass(GOOD, two, ScoringSpec(max_major=None)) == (True, ())
+    assert decide_pass(GOOD, one, ScoringSpec(max_major=0)) == (False, ("majors:1",))
