@@ -47,7 +47,7 @@ class Prepared:
 
     def score(self, transcript: Transcript) -> ScoreReport:
         """Score a transcript of this scenario."""
-        return score(transcript, self.scenario, self.rubric, self.pack, self.bounds)  # type: ignore[arg-type]
+        return score(transcript, self.scenario, self.rubric, self.pack, self.bounds)
 
 
 def prepare(library: Library, scenario_id: str) -> Prepared:

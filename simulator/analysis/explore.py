@@ -69,7 +69,9 @@ class _Judge:
         self.rubric = rubric
         self.pack = pack
         self.monitors = build_monitors(pack)
-        self._feed: dict[tuple[tuple[Hashable, ...], Signature], tuple[tuple[Hashable, ...], tuple[Finding, ...]]] = {}
+        self._feed: dict[
+            tuple[tuple[Hashable, ...], Signature], tuple[tuple[Hashable, ...], tuple[Finding, ...]]
+        ] = {}
         self._points: dict[tuple[str, ...], Vector] = {}
         self._flags: dict[frozenset[str], tuple[str, ...]] = {}
         self._finish: dict[tuple[tuple[Hashable, ...], Ending], tuple[Finding, ...]] = {}
@@ -85,20 +87,53 @@ class _Judge:
 
     def _turn(self, beat: Beat, index: int) -> Turn:
         s = beat.state
-        return Turn(index, beat.speaker, beat.event, "", beat.node, beat.choice, beat.tags, (), s.party, s.verified, self._sorted(s.flags), s.dialed_at, beat.seconds)
+        return Turn(
+            index,
+            beat.speaker,
+            beat.event,
+            "",
+            beat.node,
+            beat.choice,
+            beat.tags,
+            (),
+            s.party,
+            s.verified,
+            self._sorted(s.flags),
+            s.dialed_at,
+            beat.seconds,
+        )
 
     def points(self, beat: Beat) -> Vector:
         cached = self._points.get(beat.tags)
         if cached is None:
             pts = turn_points(self.rubric, self._turn(beat, 0))
-            cached = (float(pts.get("empathy", 0)), float(pts.get("clarity", 0)), float(pts.get("control", 0)), 0.0)
+            cached = (
+                float(pts.get("empathy", 0)),
+                float(pts.get("clarity", 0)),
+                float(pts.get("control", 0)),
+                0.0,
+            )
             self._points[beat.tags] = cached
         return cached
 
-    def feed(self, states: tuple[Hashable, ...], beat: Beat, index: int) -> tuple[tuple[Hashable, ...], tuple[Finding, ...]]:
+    def feed(
+        self, states: tuple[Hashable, ...], beat: Beat, index: int
+    ) -> tuple[tuple[Hashable, ...], tuple[Finding, ...]]:
         """All monitors on one utterance, memoised on (monitor states, what they can see of it)."""
         s = beat.state
-        key = (states, (beat.speaker, beat.event, beat.tags, s.party, s.verified, s.flags, beat.seconds, s.dialed_at))
+        key = (
+            states,
+            (
+                beat.speaker,
+                beat.event,
+                beat.tags,
+                s.party,
+                s.verified,
+                s.flags,
+                beat.seconds,
+                s.dialed_at,
+            ),
+        )
         hit = self._feed.get(key)
         if hit is None:
             turn = self._turn(beat, index)
@@ -111,7 +146,9 @@ class _Judge:
             hit = self._feed[key] = (tuple(out), tuple(found))
         return hit
 
-    def finish(self, states: tuple[Hashable, ...], ending: Ending, last_turn: int) -> tuple[Finding, ...]:
+    def finish(
+        self, states: tuple[Hashable, ...], ending: Ending, last_turn: int
+    ) -> tuple[Finding, ...]:
         key = (states, ending)
         hit = self._finish.get(key)
         if hit is None:
@@ -139,7 +176,12 @@ class _Judge:
     def with_penalties(self, vector: Vector, findings: list[Finding]) -> Vector:
         if not findings:
             return vector
-        return (vector[0], vector[1], vector[2], -float(sum(penalty(self.pack, f.severity) for f in findings)))
+        return (
+            vector[0],
+            vector[1],
+            vector[2],
+            -float(sum(penalty(self.pack, f.severity) for f in findings)),
+        )
 
 
 def explore(
@@ -196,10 +238,17 @@ def _expand(
         ending = Ending(new_state.ending, cs.endings[new_state.ending].outcome, new_state.ended_by)
         findings.extend(judge.finish(mstates, ending, first + len(beats) - 1))
         mstates = ()
-    return Key(new_state, mstates), judge.with_penalties(vector, findings), tuple(findings), len(beats)
+    return (
+        Key(new_state, mstates),
+        judge.with_penalties(vector, findings),
+        tuple(findings),
+        len(beats),
+    )
 
 
-def score_bounds(cs: CompiledScenario, rubric: RubricSpec, pack: RulePackSpec) -> dict[str, tuple[float, float]]:
+def score_bounds(
+    cs: CompiledScenario, rubric: RubricSpec, pack: RulePackSpec
+) -> dict[str, tuple[float, float]]:
     """Worst and best reachable raw totals per dimension (what scores are normalised against)."""
     from simulator.analysis.paths import extremes
     from simulator.spec.common import DIMENSIONS

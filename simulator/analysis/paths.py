@@ -74,7 +74,11 @@ def _best_from(graph: StateGraph, dim: int, maximise: bool) -> list[float]:
         if graph.terminal(node):
             value[node] = 0.0
             continue
-        candidates = [e.vector[dim] + value[e.target] for e in _usable(graph, order, node) if value[e.target] != worst]
+        candidates = [
+            e.vector[dim] + value[e.target]
+            for e in _usable(graph, order, node)
+            if value[e.target] != worst
+        ]
         if candidates:
             value[node] = pick(candidates)
     return value
@@ -90,7 +94,9 @@ def extremes(graph: StateGraph, dim: int, *, maximise: bool) -> tuple[float, lis
     node = 0
     while not graph.terminal(node):
         for edge in _usable(graph, order, node):
-            if not math.isinf(value[edge.target]) and math.isclose(edge.vector[dim] + value[edge.target], value[node]):
+            if not math.isinf(value[edge.target]) and math.isclose(
+                edge.vector[dim] + value[edge.target], value[node]
+            ):
                 path.append(edge.action)
                 node = edge.target
                 break
@@ -118,7 +124,8 @@ def _can_reach(graph: StateGraph, severity: str) -> list[bool]:
     ok = [False] * len(graph.keys)
     for node in reversed(order.order):
         ok[node] = any(
-            any(f.severity == severity for f in e.findings) or ok[e.target] for e in _usable(graph, order, node)
+            any(f.severity == severity for f in e.findings) or ok[e.target]
+            for e in _usable(graph, order, node)
         )
     return ok
 
@@ -131,7 +138,9 @@ def _dominated(labels: list[Vector], acc: Vector) -> bool:
     return any(all(old[d] >= acc[d] for d in range(4)) for old in labels)
 
 
-def weighted_path(graph: StateGraph, weights: Vector, forbid: frozenset[str] = frozenset()) -> list[str] | None:
+def weighted_path(
+    graph: StateGraph, weights: Vector, forbid: frozenset[str] = frozenset()
+) -> list[str] | None:
     """The complete call maximising a weighted sum of the four totals, avoiding `forbid` severities.
 
     One dynamic-programming pass over the graph (back edges set aside); None if every call breaks
@@ -145,20 +154,26 @@ def weighted_path(graph: StateGraph, weights: Vector, forbid: frozenset[str] = f
             value[node] = 0.0
             continue
         for edge in _usable(graph, order, node):
-            if value[edge.target] == -math.inf or (forbid and any(f.severity in forbid for f in edge.findings)):
+            if value[edge.target] == -math.inf or (
+                forbid and any(f.severity in forbid for f in edge.findings)
+            ):
                 continue
-            total = sum(w * v for w, v in zip(weights, edge.vector, strict=True)) + value[edge.target]
+            total = (
+                sum(w * v for w, v in zip(weights, edge.vector, strict=True)) + value[edge.target]
+            )
             if total > value[node]:
                 value[node], choice[node] = total, edge
-    if value[0] == -math.inf or (forbid and any(f.severity in forbid for f in graph.initial_findings)):
+    if value[0] == -math.inf or (
+        forbid and any(f.severity in forbid for f in graph.initial_findings)
+    ):
         return None
     path: list[str] = []
     node = 0
     while not graph.terminal(node):
-        edge = choice[node]
-        assert edge is not None
-        path.append(edge.action)
-        node = edge.target
+        step = choice[node]
+        assert step is not None
+        path.append(step.action)
+        node = step.target
     return path
 
 
@@ -195,7 +210,10 @@ def find_path(
     order = dag_order(graph)
     best = [best_from(graph, d, maximise=True) for d in range(4)]
     worst = [best_from(graph, d, maximise=False) for d in range(4)]
-    span = [max(1.0, best[d][0] - worst[d][0]) if not math.isinf(best[d][0] - worst[d][0]) else 1.0 for d in range(4)]
+    span = [
+        max(1.0, best[d][0] - worst[d][0]) if not math.isinf(best[d][0] - worst[d][0]) else 1.0
+        for d in range(4)
+    ]
     reach = _can_reach(graph, require_severity) if require_severity else None
     start: Broken = frozenset((f.rule, f.severity) for f in graph.initial_findings)
     labels: dict[tuple[int, bool], list[Vector]] = {}
@@ -224,10 +242,16 @@ def find_path(
             slack = [total[d] + best[d][edge.target] - needed[d] for d in range(4)]
             if min(slack) < -1e-9:
                 continue
-            now = broken | {(f.rule, f.severity) for f in edge.findings} if edge.findings else broken
-            if reach is not None and not reach[edge.target] and not any(sev == require_severity for _, sev in now):
-                if not graph.terminal(edge.target):
-                    continue
+            now = (
+                broken | {(f.rule, f.severity) for f in edge.findings} if edge.findings else broken
+            )
+            if (
+                reach is not None
+                and not reach[edge.target]
+                and not graph.terminal(edge.target)
+                and not any(sev == require_severity for _, sev in now)
+            ):
+                continue  # this branch can no longer break a rule of the required severity
             promise = min(slack[d] / span[d] for d in range(4))
             children.append((promise, edge.target, total, now, edge.action))
         children.sort(key=lambda child: child[0])  # the most promising is pushed last, popped first

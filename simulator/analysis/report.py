@@ -9,7 +9,15 @@ from typing import Any
 from scoring.interface import Finding
 from scoring.score import decide_pass, normalise, pass_marks
 from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, Vector, explore
-from simulator.analysis.paths import Accept, Broken, SearchResult, extremes, find_path, walk, weighted_path
+from simulator.analysis.paths import (
+    Accept,
+    Broken,
+    SearchResult,
+    extremes,
+    find_path,
+    walk,
+    weighted_path,
+)
 from simulator.engine.compiled import CompiledScenario
 from simulator.spec.common import DIMENSIONS
 from simulator.spec.rubric import RubricSpec
@@ -64,12 +72,18 @@ class AnalysisReport:
         }
 
 
-def _structure(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list[str], list[str], list[str]]:
+def _structure(
+    cs: CompiledScenario, graph: StateGraph
+) -> tuple[list[str], list[str], list[str], list[str]]:
     """Unreachable nodes, dead-end nodes, nodes stuck in loops without exit, reachable endings."""
     reached = {key.call.node for key in graph.keys}
     unreachable = sorted(set(cs.nodes) - reached)
     dead = sorted(
-        {key.call.node for i, key in enumerate(graph.keys) if not key.call.ended and all(e.action.startswith("_") for e in graph.edges[i])}
+        {
+            key.call.node
+            for i, key in enumerate(graph.keys)
+            if not key.call.ended and all(e.action.startswith("_") for e in graph.edges[i])
+        }
     )
     reverse: list[list[int]] = [[] for _ in graph.keys]
     for source, edges in enumerate(graph.edges):
@@ -99,7 +113,11 @@ def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector
 
 
 def _passing_path(
-    graph: StateGraph, bounds: dict[str, DimensionBounds], passes: Accept, needed: Vector, failing: frozenset[str]
+    graph: StateGraph,
+    bounds: dict[str, DimensionBounds],
+    passes: Accept,
+    needed: Vector,
+    failing: frozenset[str],
 ) -> SearchResult:
     """A passing call: first the cheap candidates (per-dimension bests, weighted sums), then a search."""
     spans = [max(1.0, b.max - b.min) for b in bounds.values()]
@@ -131,7 +149,8 @@ def analyze(
         high, high_path = extremes(graph, d, maximise=True)
         bounds[name] = DimensionBounds(low, high, low_path, high_path)
     violations = sorted(
-        {f.rule for edges in graph.edges for e in edges for f in e.findings} | {f.rule for f in graph.initial_findings}
+        {f.rule for edges in graph.edges for e in edges for f in e.findings}
+        | {f.rule for f in graph.initial_findings}
     )
     marks = pass_marks(cs.scenario.scoring)
     raw_bounds = {name: (b.min, b.max) for name, b in bounds.items()}
@@ -146,14 +165,18 @@ def analyze(
     failing = frozenset(scoring_spec.fail_on)
     notes: list[str] = []
     found = _passing_path(graph, bounds, passes, needed, failing)
-    pass_possible: bool | None = True if found.path is not None else (False if found.exhausted else None)
+    pass_possible: bool | None = (
+        True if found.path is not None else (False if found.exhausted else None)
+    )
     if pass_possible is None:
         notes.append("pass_possible undetermined: the path search budget ran out")
     if "critical" in failing:
         # The scorer fails every call with a critical violation, so no such path can pass.
         critical_pass = None
     else:
-        critical_pass = find_path(graph, passes, needed, forbid=failing - {"critical"}, require_severity="critical").path
+        critical_pass = find_path(
+            graph, passes, needed, forbid=failing - {"critical"}, require_severity="critical"
+        ).path
 
     return AnalysisReport(
         scenario=cs.scenario.id,

@@ -107,7 +107,18 @@ class Call:
         self._model.pending = pending
         self._machine.events[choice.id].trigger(self._model)
         target = self._model.state
-        beats = [Beat("agent", "choice", (choice.say,), pending.node, choice.id, choice.tags, choice.seconds, pending)]
+        beats = [
+            Beat(
+                "agent",
+                "choice",
+                (choice.say,),
+                pending.node,
+                choice.id,
+                choice.tags,
+                choice.seconds,
+                pending,
+            )
+        ]
         state, all_beats = advance_state(self.compiled, pending, choice, target, beats)
         self._follow_thresholds(state)
         return self._commit(choice_id, state, all_beats)
@@ -164,23 +175,25 @@ class Call:
 
     def _record(self, beats: tuple[Beat, ...]) -> tuple[Turn, ...]:
         new: list[Turn] = []
+        labelled = self.compiled.labelled
         for beat in beats:
             text = beat.wordings[0] if len(beat.wordings) == 1 else self._rng.choice(beat.wordings)
             snapshot = beat.state
+            mood, flags = labelled(snapshot.mood, snapshot.flags)
             turn = Turn(
-                index=len(self._turns),
-                speaker=beat.speaker,
-                event=beat.event,
-                text=text,
-                node=beat.node,
-                choice=beat.choice,
-                tags=beat.tags,
-                mood=tuple(zip(self.compiled.mood_names, snapshot.mood, strict=True)),
-                party=snapshot.party,
-                verified=snapshot.verified,
-                flags=tuple(sorted(snapshot.flags)),
-                at=self._clock.now(),
-                seconds=beat.seconds,
+                len(self._turns),
+                beat.speaker,
+                beat.event,
+                text,
+                beat.node,
+                beat.choice,
+                beat.tags,
+                mood,
+                snapshot.party,
+                snapshot.verified,
+                flags,
+                self._clock.now(),
+                beat.seconds,
             )
             self._clock.advance(beat.seconds)
             self._turns.append(turn)
@@ -188,7 +201,13 @@ class Call:
         return tuple(new)
 
 
-def replay(compiled: CompiledScenario, seed: int, actions: tuple[str, ...] | list[str], *, shuffle: bool = False) -> Transcript:
+def replay(
+    compiled: CompiledScenario,
+    seed: int,
+    actions: tuple[str, ...] | list[str],
+    *,
+    shuffle: bool = False,
+) -> Transcript:
     """Play the actions again from the start; the same content, seed and actions give the same transcript."""
     call = Call(compiled, seed=seed, shuffle=shuffle)
     for action in actions:
@@ -196,4 +215,3 @@ def replay(compiled: CompiledScenario, seed: int, actions: tuple[str, ...] | lis
             break
         call.choose(action)
     return call.transcript()
-

@@ -120,6 +120,22 @@ class CompiledScenario:
         default_factory=dict, compare=False, repr=False
     )
     """Memo of condition environments by (mood, flags, verified); conditions only read them."""
+    _labels: dict[
+        tuple[tuple[int, ...], frozenset[str]], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
+    ] = field(default_factory=dict, compare=False, repr=False)
+
+    def labelled(
+        self, mood: tuple[int, ...], flags: frozenset[str]
+    ) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+        """Mood as (name, value) pairs and flags sorted, as turns record them (memoised)."""
+        key = (mood, flags)
+        hit = self._labels.get(key)
+        if hit is None:
+            hit = self._labels[key] = (
+                tuple(zip(self.mood_names, mood, strict=True)),
+                tuple(sorted(flags)),
+            )
+        return hit
 
     @property
     def locale(self) -> str:
@@ -170,7 +186,9 @@ def _ending(ending_id: str, spec: EndingSpec) -> CompiledEnding:
 def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledScenario:
     """Compile a validated scenario with its persona; raise CompileError on a broken reference."""
     if scenario.persona != persona.id:
-        raise CompileError(f"scenario {scenario.id!r} needs persona {scenario.persona!r}, got {persona.id!r}")
+        raise CompileError(
+            f"scenario {scenario.id!r} needs persona {scenario.persona!r}, got {persona.id!r}"
+        )
     names = tuple(persona.mood)
     targets = set(scenario.nodes) | set(scenario.endings)
     nodes: dict[str, CompiledNode] = {}
@@ -185,7 +203,9 @@ def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledSc
             )
             for _, target in branches:
                 if target not in targets:
-                    raise CompileError(f"{node_id}.{choice.id}: next {target!r} is not a node or ending")
+                    raise CompileError(
+                        f"{node_id}.{choice.id}: next {target!r} is not a node or ending"
+                    )
             tags = tuple(choice.tags)
             choices.append(
                 CompiledChoice(
@@ -198,11 +218,18 @@ def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledSc
                     delta=_delta(persona, names, tags),
                     dial_at=choice.dial_at,
                     agent_ends=AGENT_ENDS_TAG in tags,
-                    seconds=0.0 if node_id in silent_node else speech_seconds(choice.say, scenario.locale),
+                    seconds=0.0
+                    if node_id in silent_node
+                    else speech_seconds(choice.say, scenario.locale),
                 )
             )
         nodes[node_id] = CompiledNode(
-            node_id, _line(node.debtor), node.party, node.verified, tuple(node.set.items()), tuple(choices)
+            node_id,
+            _line(node.debtor),
+            node.party,
+            node.verified,
+            tuple(node.set.items()),
+            tuple(choices),
         )
     if scenario.start not in nodes:
         raise CompileError(f"start {scenario.start!r} is not a node")

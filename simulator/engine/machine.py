@@ -37,7 +37,9 @@ class CallModel:
     pending: CallState
 
 
-def _guard(cs: CompiledScenario, model: CallModel, condition: Condition | None) -> Callable[[], bool]:
+def _guard(
+    cs: CompiledScenario, model: CallModel, condition: Condition | None
+) -> Callable[[], bool]:
     if condition is None:
         return lambda: True
     return lambda: bool(condition(env(cs, model.pending)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+
 from simulator.engine.compiled import (
     MOOD_MAX,
     MOOD_MIN,
@@ -19,7 +20,6 @@ from simulator.engine.compiled import (
     speech_seconds,
 )
 from simulator.transcript import SILENCE, EndedBy, Event, Speaker
-
 
 SILENCE_SECONDS = 8.0
 """Simulated dead air counted for a silence (the response timer ran out)."""
@@ -201,9 +201,16 @@ def _debtor_beat(
     return Beat("debtor", event, wordings, state.node, None, (), seconds, state)
 
 
-def _enter(cs: CompiledScenario, state: CallState, target: str, beats: list[Beat]) -> tuple[CallState, tuple[Beat, ...]]:
+def _enter(
+    cs: CompiledScenario, state: CallState, target: str, beats: list[Beat]
+) -> tuple[CallState, tuple[Beat, ...]]:
     node = cs.nodes[target]
-    state = state.moved(node=target, party=node.party, verified=node.verified, flags=_set_flags(state.flags, node.sets))
+    state = state.moved(
+        node=target,
+        party=node.party,
+        verified=node.verified,
+        flags=_set_flags(state.flags, node.sets),
+    )
     if node.line is not None:
         beats.append(_debtor_beat(cs, state, line_wordings(cs, state, node.line), "line"))
     return state, tuple(beats)
@@ -226,7 +233,9 @@ def _end(
     return state, tuple(beats)
 
 
-def _thresholds(cs: CompiledScenario, state: CallState, beats: list[Beat]) -> tuple[CallState, str | None, bool]:
+def _thresholds(
+    cs: CompiledScenario, state: CallState, beats: list[Beat]
+) -> tuple[CallState, str | None, bool]:
     """Fire thresholds in order; returns the new state, a goto ending if one fired, and whether it spoke."""
     if not cs.thresholds:
         return state, None, False
@@ -236,7 +245,9 @@ def _thresholds(cs: CompiledScenario, state: CallState, beats: list[Beat]) -> tu
             continue
         if not threshold.when(values):
             continue
-        state = state.moved(fired=state.fired | {threshold.index}, flags=_set_flags(state.flags, threshold.sets))
+        state = state.moved(
+            fired=state.fired | {threshold.index}, flags=_set_flags(state.flags, threshold.sets)
+        )
         if threshold.line:
             beats.append(_debtor_beat(cs, state, (threshold.line,), "threshold"))
         if threshold.goto is not None:
@@ -253,7 +264,18 @@ def step(cs: CompiledScenario, state: CallState, action: str) -> tuple[CallState
         return silence(cs, state)
     choice = find_choice(cs, state, action)
     state = after_choice(cs, state, choice)
-    beats = [Beat("agent", "choice", (choice.say,), state.node, choice.id, choice.tags, choice.seconds, state)]
+    beats = [
+        Beat(
+            "agent",
+            "choice",
+            (choice.say,),
+            state.node,
+            choice.id,
+            choice.tags,
+            choice.seconds,
+            state,
+        )
+    ]
     target = destination(cs, state, choice)
     return advance(cs, state, choice, target, beats)
 
@@ -264,7 +286,9 @@ def advance(
     """After the trainee spoke and the destination is known: thresholds, then enter or end."""
     if target in cs.endings:
         outcome = cs.endings[target].outcome
-        ended_by: EndedBy = "agent" if choice.agent_ends else ("debtor" if outcome == "hung_up" else "mutual")
+        ended_by: EndedBy = (
+            "agent" if choice.agent_ends else ("debtor" if outcome == "hung_up" else "mutual")
+        )
         return _end(cs, state, target, ended_by, beats, spoken=False)
     state, goto, spoke = _thresholds(cs, state, beats)
     if goto is not None:
@@ -275,10 +299,11 @@ def advance(
 def silence(cs: CompiledScenario, state: CallState) -> tuple[CallState, tuple[Beat, ...]]:
     """The trainee said nothing before the response timer ran out: the persona reacts."""
     state = state.moved(mood=_apply(state.mood, cs.silence_delta))
-    beats = [Beat("agent", "silence", ("",), state.node, None, (SILENCE_TAG,), SILENCE_SECONDS, state)]
+    beats = [
+        Beat("agent", "silence", ("",), state.node, None, (SILENCE_TAG,), SILENCE_SECONDS, state)
+    ]
     state, goto, spoke = _thresholds(cs, state, beats)
     if goto is not None:
         return _end(cs, state, goto, "debtor", beats, spoken=spoke)
     beats.append(_debtor_beat(cs, state, line_wordings(cs, state, cs.silence_line), "silence"))
     return state, tuple(beats)
-

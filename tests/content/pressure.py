@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from simulator.engine import Call, CompiledScenario
 
-PUSHY = ("threaten", "pressure", "demand_payment", "false_consequence", "insult", "sarcasm", "expose_privacy")
+PUSHY = (
+    "threaten",
+    "pressure",
+    "demand_payment",
+    "false_consequence",
+    "insult",
+    "sarcasm",
+    "expose_privacy",
+)
 
 
 def pressure_path(compiled: CompiledScenario, limit: int = 40) -> list[str]:

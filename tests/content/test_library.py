@@ -11,8 +11,18 @@ from simulator.spec.scenario import ScenarioSpec
 from tests.content.plan import load_plan
 from tests.content.pressure import pressure_path
 
-SCENARIOS = sorted(p.name.removesuffix(".scenario.yaml") for p in (default_content_root() / "scenarios").glob("*.scenario.yaml"))
-GOOD_OUTCOMES = {"promise_to_pay", "paid", "message_left", "dispute_logged", "callback", "rescheduled"}
+SCENARIOS = sorted(
+    p.name.removesuffix(".scenario.yaml")
+    for p in (default_content_root() / "scenarios").glob("*.scenario.yaml")
+)
+GOOD_OUTCOMES = {
+    "promise_to_pay",
+    "paid",
+    "message_left",
+    "dispute_logged",
+    "callback",
+    "rescheduled",
+}
 BAD_OUTCOMES = {"hung_up", "escalated"}
 NAMED_ARCHETYPES = ("hang_up", "hardship", "dispute", "abusive")
 
@@ -54,8 +64,17 @@ def test_scenario_shape(bundled_library: Library, scenario_id: str) -> None:
     assert all(len(n.choices) >= 3 for n in decision_nodes), "every decision offers >= 3 choices"
     mood = set(bundled_library.personas[scenario.persona].mood)
     conditions = [c.when for n in scenario.nodes.values() for c in n.choices if c.when]
-    conditions += [b.when for n in scenario.nodes.values() for c in n.choices if isinstance(c.next, list) for b in c.next if b.when]
-    assert any(any(var in cond for var in mood) for cond in conditions), "needs a branch on the persona's mood"
+    conditions += [
+        b.when
+        for n in scenario.nodes.values()
+        for c in n.choices
+        if isinstance(c.next, list)
+        for b in c.next
+        if b.when
+    ]
+    assert any(any(var in cond for var in mood) for cond in conditions), (
+        "needs a branch on the persona's mood"
+    )
     for node_id, node in scenario.nodes.items():
         best = [c for c in node.choices if c.best]
         assert len(best) <= 1, f"{node_id}: more than one best choice"
@@ -93,7 +112,7 @@ def _mean_score(prepared, actions: list[str]) -> float:  # type: ignore[no-untyp
             break
         call.choose(action)
     report = prepared.score(call.transcript())
-    return sum(report.scores.values()) / 4
+    return float(sum(report.scores.values())) / 4
 
 
 def test_every_cn_rule_violable_twice_and_avoidable(bundled_library: Library, analysis_for) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,10 @@ from simulator.spec.library import default_content_root
 from simulator.transcript import Transcript
 from tests.content.plan import PLANS, load_plan
 
-SCENARIOS = sorted(p.name.removesuffix(".scenario.yaml") for p in (default_content_root() / "scenarios").glob("*.scenario.yaml"))
+SCENARIOS = sorted(
+    p.name.removesuffix(".scenario.yaml")
+    for p in (default_content_root() / "scenarios").glob("*.scenario.yaml")
+)
 
 
 def test_the_library_has_scenarios() -> None:
@@ -19,14 +22,20 @@ def test_the_library_has_scenarios() -> None:
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_scenario_has_a_plan(scenario_id: str) -> None:
     plan = load_plan(scenario_id)
-    assert plan is not None, f"{scenario_id} has no play-through plan: write {PLANS}/{scenario_id}.plan.yaml"
+    assert plan is not None, (
+        f"{scenario_id} has no play-through plan: write {PLANS}/{scenario_id}.plan.yaml"
+    )
     assert plan.scenario == scenario_id
     assert any(p.passed for p in plan.paths), "a plan needs a good (passing) path"
     assert any(not p.passed for p in plan.paths), "a plan needs at least one bad path"
 
 
 def test_no_orphan_plans() -> None:
-    orphans = sorted(p.name for p in PLANS.glob("*.plan.yaml") if p.name.removesuffix(".plan.yaml") not in SCENARIOS)
+    orphans = sorted(
+        p.name
+        for p in PLANS.glob("*.plan.yaml")
+        if p.name.removesuffix(".plan.yaml") not in SCENARIOS
+    )
     assert not orphans
 
 
