@@ -125,7 +125,12 @@ def test_clock_advances_by_speaking_time(compiled: CompiledScenario) -> None:
 
 @pytest.mark.parametrize(
     ("text", "locale", "seconds"),
-    [("", "zh-CN", 0.0), ("好", "zh-CN", 1.0), ("一二三四五六七八九", "zh-CN", 2.0), ("one two three four five", "en-US", 2.0)],
+    [
+        ("", "zh-CN", 0.0),
+        ("好", "zh-CN", 1.0),
+        ("一二三四五六七八九", "zh-CN", 2.0),
+        ("one two three four five", "en-US", 2.0),
+    ],
 )
 def test_speech_seconds(text: str, locale: str, seconds: float) -> None:
     assert speech_seconds(text, locale) == seconds

@@ -13,8 +13,16 @@ from simulator.spec.condition import ConditionError, parse_condition
         ("trust >= 6 and not dispute_raised", {"trust": 7}, True),
         ("trust >= 6 and not dispute_raised", {"trust": 7, "dispute_raised": True}, False),
         ("trust > 8 or opened_up", {"trust": 1, "opened_up": True}, True),
-        ("(patience < 3 or anger >= 8) and verified", {"patience": 2, "anger": 0, "verified": True}, True),
-        ("(patience < 3 or anger >= 8) and verified", {"patience": 2, "anger": 0, "verified": False}, False),
+        (
+            "(patience < 3 or anger >= 8) and verified",
+            {"patience": 2, "anger": 0, "verified": True},
+            True,
+        ),
+        (
+            "(patience < 3 or anger >= 8) and verified",
+            {"patience": 2, "anger": 0, "verified": False},
+            False,
+        ),
         ("patience == 5", {"patience": 5}, True),
         ("patience != 5", {"patience": 5}, False),
         ("unknown_flag", {}, False),

@@ -1,0 +1,199 @@
+"""The static analysis on small hand-made scenarios whose answers are known."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scoring import DATA_DIR
+from scoring.score import turn_points
+from simulator.analysis import AnalysisTooLarge, analyze
+from simulator.engine import Call, compile_scenario
+from simulator.spec.loading import load_rubric, load_rulepack
+from simulator.spec.persona import PersonaSpec
+from simulator.spec.scenario import ScenarioSpec
+from simulator.transcript import Turn
+
+RUBRIC = load_rubric(DATA_DIR / "default.rubric.yaml")
+PACK = load_rulepack(DATA_DIR / "cn.rules.yaml")
+OPEN = ["identify_self", "give_employee_id", "verify_identity"]
+
+
+def persona(**changes: Any) -> PersonaSpec:
+    data: dict[str, Any] = {
+        "id": "p",
+        "name": "王丽",
+        "locale": "zh-CN",
+        "archetype": "hardship",
+        "profile": "测试用。",
+        "mood": {"patience": 6, "trust": 3},
+        "reactions": {"threaten": {"patience": -6}},
+        "thresholds": [{"when": "patience <= 0", "goto": "hung_up"}],
+        "silence": {"lines": ["喂？"], "effect": {"patience": -3}},
+        "hang_up": "挂了。",
+    }
+    data.update(changes)
+    return PersonaSpec.model_validate(data)
+
+
+def choice(cid: str, tags: list[str], to: str, **extra: Any) -> dict[str, Any]:
+    return {"id": cid, "say": f"说{cid}。", "tags": tags, "next": to, **extra}
+
+
+def scenario(nodes: dict[str, Any], **changes: Any) -> ScenarioSpec:
+    data: dict[str, Any] = {
+        "id": "s",
+        "title": "测试",
+        "locale": "zh-CN",
+        "persona": "p",
+        "difficulty": 1,
+        "summary": "测试。",
+        "agent": {"name": "李明", "employee_id": "A1", "institution": "XX银行"},
+        "call": {"at": "2026-03-12T10:00:00+08:00"},
+        "case_file": {
+            "case": [{"label": "a", "value": "b"}],
+            "contacts": [{"name": "王丽", "relation": "本人", "phone": "1"}],
+            "account": [{"label": "a", "value": "b"}],
+        },
+        "objective": "测试。",
+        "start": "open",
+        "nodes": nodes,
+        "endings": {
+            "done": {"outcome": "callback"},
+            "hung_up": {"outcome": "hung_up"},
+        },
+    }
+    data.update(changes)
+    return ScenarioSpec.model_validate(data)
+
+
+def run(nodes: dict[str, Any], p: PersonaSpec | None = None, **changes: Any):  # type: ignore[no-untyped-def]
+    compiled = compile_scenario(scenario(nodes, **changes), p or persona())
+    return compiled, analyze(compiled, RUBRIC, PACK)
+
+
+def two_step() -> dict[str, Any]:
+    return {
+        "open": {
+            "debtor": "喂？",
+            "choices": [
+                choice("verify", OPEN, "verified"),
+                choice("threaten", ["threaten"], "verified"),
+            ],
+        },
+        "verified": {
+            "debtor": "是我。",
+            "verified": True,
+            "party": "debtor",
+            "choices": [
+                choice("purpose", ["state_purpose", "acknowledge_feelings"], "done"),
+                choice("plain", ["state_purpose"], "done"),
+            ],
+        },
+    }
+
+
+def points(tags: list[str], dim: str) -> int:
+    turn = Turn(0, "agent", "choice", "", "n", "c", tuple(tags), (), "debtor", True, (), None, 1.0)  # type: ignore[arg-type]
+    return turn_points(RUBRIC, turn)[dim]
+
+
+def test_structure_of_a_sound_scenario() -> None:
+    _, report = run(two_step())
+    assert report.unreachable == []
+    assert report.dead_ends == []
+    assert report.loops_without_exit == []
+    assert report.endings == ["done", "hung_up"]
+    # staying silent after verification lets the 30-second window for the purpose run out
+    assert report.violations == ["CN-OPEN-30S", "CN-OPEN-ID", "CN-THREAT"]
+    assert report.pass_possible is True
+    assert report.pass_with_critical is None
+
+
+def test_bounds_are_exact_and_their_paths_play() -> None:
+    compiled, report = run(two_step())
+    best = points(OPEN, "empathy") + points(["state_purpose", "acknowledge_feelings"], "empathy")
+    assert report.bounds["empathy"].max == best
+    assert report.bounds["empathy"].max_path == ["verify", "purpose"]
+    # the worst empathy: threaten then the plainer line, or silence until the debtor hangs up
+    assert report.bounds["empathy"].min <= points(["threaten"], "empathy") + points(
+        ["state_purpose"], "empathy"
+    )
+    assert report.bounds["compliance"].max == 0
+    assert (
+        report.bounds["compliance"].min <= -40 - 15
+    )  # a threat (critical) and no employee number (major)
+    for dim in report.bounds.values():
+        for path in (dim.min_path, dim.max_path):
+            call = Call(compiled)
+            for action in path:
+                call.choose(action)
+            assert call.ended
+
+
+def test_unreachable_node_is_reported() -> None:
+    nodes = two_step()
+    nodes["orphan"] = {"debtor": "没人到这里。", "choices": [choice("x", [], "done")]}
+    _, report = run(nodes)
+    assert report.unreachable == ["orphan"]
+
+
+def test_dead_end_when_every_choice_is_guarded_off() -> None:
+    nodes = two_step()
+    nodes["verified"]["choices"] = [
+        choice("only_if_trusting", ["state_purpose"], "done", when="trust >= 9")
+    ]
+    _, report = run(nodes)
+    assert report.dead_ends == ["verified"]
+
+
+def test_loop_without_exit() -> None:
+    nodes = {
+        "open": {"debtor": "喂？", "choices": [choice("again", ["thank"], "echo")]},
+        "echo": {"debtor": "啊？", "choices": [choice("back", ["thank"], "open")]},
+    }
+    calm = persona(silence={"lines": ["喂？"], "effect": {}}, thresholds=[])
+    _, report = run(nodes, calm, endings={"done": {"outcome": "callback"}})
+    assert report.loops_without_exit == ["echo", "open"]
+    assert report.endings == []
+
+
+def test_pass_impossible_when_every_path_breaks_a_critical_rule() -> None:
+    nodes = two_step()
+    nodes["open"]["choices"] = [
+        choice("threaten", ["threaten"], "verified"),
+        choice("insult", ["insult"], "verified"),
+    ]
+    _, report = run(nodes)
+    assert report.pass_possible is False
+
+
+def test_pass_with_critical_found_only_when_critical_does_not_fail() -> None:
+    lenient = {
+        "fail_on": [],
+        "max_major": None,
+        "pass_marks": {"empathy": 0, "clarity": 0, "control": 0, "compliance": 0},
+    }
+    _, strict_report = run(two_step())
+    _, lenient_report = run(two_step(), scoring=lenient)
+    assert strict_report.pass_with_critical is None
+    assert lenient_report.pass_with_critical is not None
+    assert "threaten" in lenient_report.pass_with_critical
+
+
+def test_mood_branch_reachability() -> None:
+    nodes = two_step()
+    nodes["verified"]["choices"][0]["next"] = [{"when": "trust >= 9", "to": "warm"}, {"to": "done"}]
+    nodes["warm"] = {"debtor": "谢谢。", "choices": [choice("close", ["close_politely"], "done")]}
+    _, report = run(nodes)
+    assert report.unreachable == ["warm"]  # trust starts at 3 and nothing raises it
+    warm = persona(reactions={"acknowledge_feelings": {"trust": 6}})
+    _, report = run(nodes, warm)
+    assert report.unreachable == []
+
+
+def test_too_large_stops_with_a_message() -> None:
+    compiled = compile_scenario(scenario(two_step()), persona())
+    with pytest.raises(AnalysisTooLarge, match="more than 3 reachable states"):
+        analyze(compiled, RUBRIC, PACK, max_states=3)

@@ -1,0 +1,156 @@
+"""The headless CLI contract: shapes and exit codes other tools and tests depend on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+
+TINY = str(Path(__file__).parents[2] / "fixtures" / "content")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_play_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "--content",
+        TINY,
+        "play",
+        "tiny_call",
+        "--choices",
+        "verify,empathize",
+        "--seed",
+        "3",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {
+        "scenario",
+        "content_hash",
+        "seed",
+        "turns",
+        "ending",
+        "scores",
+        "violations",
+        "passed",
+    }
+    assert data["scenario"] == "tiny_call" and data["seed"] == 3 and len(data["content_hash"]) == 64
+    assert set(data["turns"][0]) >= {"speaker", "text", "node", "choice", "tags", "mood"}
+    assert data["ending"] == {"id": "ptp", "outcome": "promise_to_pay"}
+    assert set(data["scores"]) == {"empathy", "clarity", "control", "compliance"}
+    # no purpose stated after verification, and a promise without date, channel, amount or read-back:
+    # two major rules, so the call fails although the soft scores are high
+    assert data["violations"] == [
+        {"rule": "CN-OPEN-30S", "severity": "major", "turn": 4},
+        {"rule": "CN-PTP-3E", "severity": "major", "turn": 4},
+    ]
+    assert data["scores"]["empathy"] == 100
+    assert data["passed"] is False
+
+
+def test_options_work_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "play", "tiny_call", "--choices", "threaten", "--json", "--content", TINY
+    )
+    assert code == 0
+    assert json.loads(out)["violations"][0]["rule"] == "CN-THREAT"
+
+
+def test_unavailable_choice_lists_valid_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        capsys, "--content", TINY, "play", "tiny_call", "--choices", "verify,nonsense"
+    )
+    assert code == 1
+    assert "'nonsense'" in err and "empathize, demand" in err
+
+
+def test_unknown_scenario_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--content", TINY, "play", "tiny_cal", "--choices", "verify")
+    assert code == 1
+    assert "did you mean 'tiny_call'" in err
+
+
+def test_analyze_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", TINY, "analyze", "tiny_call", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {
+        "unreachable",
+        "dead_ends",
+        "endings",
+        "bounds",
+        "violations",
+        "pass_possible",
+        "pass_with_critical",
+    } <= set(data)
+    assert set(data["bounds"]["empathy"]) == {"min", "max", "min_path", "max_path"}
+
+
+def test_analyze_paths_are_playable(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--content", TINY, "analyze", "tiny_call", "--json")
+    path = json.loads(out)["bounds"]["control"]["min_path"]
+    code, out, _ = run(
+        capsys, "--content", TINY, "play", "tiny_call", "--choices", ",".join(path), "--json"
+    )
+    assert code == 0 and json.loads(out)["ending"] is not None
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) >= 19
+    assert set(rows[0]) == {"id", "title", "locale", "persona", "archetype", "difficulty", "tags"}
+
+
+def test_validate_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "validate")[0] == 0
+    bad = tmp_path / "scenarios"
+    bad.mkdir()
+    (bad / "broken.scenario.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(bad / "broken.scenario.yaml"))
+    assert code == 1
+    assert "broken.scenario.yaml:" in out and "CD110" in out
+    code, out, _ = run(capsys, "validate", "--json", str(bad / "broken.scenario.yaml"))
+    assert code == 1 and json.loads(out)[0]["code"] == "CD110"
+    assert run(capsys, "validate", str(tmp_path / "missing.yaml"))[0] == 2
+
+
+def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "scenario")
+    assert code == 0 and json.loads(out)["title"] == "ScenarioSpec"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["play"])
+    assert info.value.code == 2
+
+
+def test_not_a_library(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--content", str(tmp_path), "list")
+    assert code == 2 and "not a content library" in err
+
+
+def test_coverage_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "coverage", "--json")
+    data = json.loads(out)
+    assert code == 0 and "CN-THREAT" in data["cn"] and len(data["cn"]["CN-THREAT"]) >= 2
+
+
+def test_console_script_entry_point() -> None:
+    exe = shutil.which("calldojo", path=str(Path(sys.executable).parent))
+    command = [exe] if exe else [sys.executable, "-m", "simulator"]
+    out = subprocess.run([*command, "--help"], capture_output=True, text=True, check=True)
+    assert "validate" in out.stdout and "analyze" in out.stdout
