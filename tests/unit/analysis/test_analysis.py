@@ -170,7 +170,7 @@ def test_pass_impossible_when_every_path_breaks_a_critical_rule() -> None:
 
 
 def test_pass_with_critical_found_only_when_critical_does_not_fail() -> None:
-    lenient = {
+    lenient: dict[str, object] = {
         "fail_on": [],
         "max_major": None,
         "pass_marks": {"empathy": 0, "clarity": 0, "control": 0, "compliance": 0},
