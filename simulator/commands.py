@@ -28,7 +28,9 @@ def load_content(root: Path) -> Library:
     library = load_library(root, data_dirs=(DATA_DIR,))
     if library.errors:
         files = sorted({d.path for d in library.errors})
-        err(f"{len(files)} content file(s) have errors and were skipped; run `calldojo validate` to see them")
+        err(
+            f"{len(files)} content file(s) have errors (files that do not load are left out); run `calldojo validate` to see them"
+        )
     return library
 
 
@@ -40,7 +42,9 @@ def validate_command(root: Path, paths: list[Path], *, as_json: bool) -> int:
     if missing:
         err(f"no such file or folder: {', '.join(str(p) for p in missing)}")
         return EXIT_USAGE
-    diagnostics = validate_paths(paths, (DATA_DIR,)) if paths else validate_library(root, (DATA_DIR,))
+    diagnostics = (
+        validate_paths(paths, (DATA_DIR,)) if paths else validate_library(root, (DATA_DIR,))
+    )
     if as_json:
         emit_json([d.to_dict() for d in diagnostics])
     else:
@@ -103,7 +107,9 @@ def play_command(root: Path, scenario_id: str, choices: str, *, seed: int, as_js
     actions = [c.strip() for c in choices.split(",") if c.strip()]
     for position, action in enumerate(actions, start=1):
         if call.ended:
-            err(f"the call already ended at {call.state.node!r} before choice {position} ({action!r})")
+            err(
+                f"the call already ended at {call.state.node!r} before choice {position} ({action!r})"
+            )
             return EXIT_FOUND
         try:
             call.choose(action)
@@ -140,9 +146,13 @@ def _play_result(transcript: Any, report: Any) -> dict[str, Any]:
             }
             for t in transcript.turns
         ],
-        "ending": {"id": transcript.ending.id, "outcome": transcript.ending.outcome} if transcript.ending else None,
+        "ending": {"id": transcript.ending.id, "outcome": transcript.ending.outcome}
+        if transcript.ending
+        else None,
         "scores": dict(report.scores) if report else None,
-        "violations": [{"rule": v.rule, "severity": v.severity, "turn": v.turn} for v in report.violations]
+        "violations": [
+            {"rule": v.rule, "severity": v.severity, "turn": v.turn} for v in report.violations
+        ]
         if report
         else [],
         "passed": report.passed if report else False,
@@ -198,7 +208,9 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
     from simulator.practice import PracticeError, prepare
 
     library = load_content(root)
-    where: dict[str, dict[str, list[str]]] = {pack.id: {r.id: [] for r in pack.rules} for pack in library.rulepacks.values()}
+    where: dict[str, dict[str, list[str]]] = {
+        pack.id: {r.id: [] for r in pack.rules} for pack in library.rulepacks.values()
+    }
     for scenario in sorted(library.scenarios.values(), key=lambda s: s.id):
         try:
             prepared = prepare(library, scenario.id)
@@ -214,5 +226,7 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
     for pack_id, rules in where.items():
         print(f"rule pack {pack_id}")
         for rule_id, scenarios in rules.items():
-            print(f"  {rule_id:<20} {len(scenarios):>2}  {', '.join(scenarios) or '(never violable)'}")
+            print(
+                f"  {rule_id:<20} {len(scenarios):>2}  {', '.join(scenarios) or '(never violable)'}"
+            )
     return EXIT_OK

@@ -59,6 +59,7 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
         raise PracticeError(
             f"unknown scenario {scenario_id!r}" + (f"; {hint}" if hint else f"; known: {known}")
         )
+    _refuse_broken(library, scenario)
     try:
         persona = library.persona_for(scenario)
         rubric = library.rubric_for(scenario)
@@ -68,3 +69,19 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
             f"scenario {scenario_id!r} refers to missing content {exc}; run `calldojo validate`"
         ) from None
     return Prepared(scenario, persona, rubric, pack, compile_scenario(scenario, persona))
+
+
+def _refuse_broken(library: Library, scenario: ScenarioSpec) -> None:
+    """A scenario whose own file or persona file has errors is not played (scores would lie)."""
+    files = {
+        str(p)
+        for key, p in library.paths.items()
+        if key in (("scenario", scenario.id), ("persona", scenario.persona))
+    }
+    errors = [d for d in library.errors if d.path in files]
+    if errors:
+        shown = "\n  ".join(d.format() for d in errors[:5])
+        more = f"\n  ... and {len(errors) - 5} more" if len(errors) > 5 else ""
+        raise PracticeError(
+            f"scenario {scenario.id!r} has content errors; fix them first (`calldojo validate`):\n  {shown}{more}"
+        )

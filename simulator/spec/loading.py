@@ -245,7 +245,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, display: str) -> Diagnostic:
                 line,
                 col,
                 f"tag not allowed: {problem}",
-                "remove the `!…` tag; content is plain data",
+                "remove the `!tag`; content is plain data",
             )
         tab = _tab_diagnostic(text, display, line)
         if tab is not None:

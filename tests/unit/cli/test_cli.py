@@ -154,3 +154,23 @@ def test_console_script_entry_point() -> None:
     command = [exe] if exe else [sys.executable, "-m", "simulator"]
     out = subprocess.run([*command, "--help"], capture_output=True, text=True, check=True)
     assert "validate" in out.stdout and "analyze" in out.stdout
+
+
+def test_a_scenario_with_errors_is_not_played(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    library = tmp_path / "lib"
+    shutil.copytree(TINY, library)
+    scenario = library / "scenarios" / "tiny_call.scenario.yaml"
+    scenario.write_text(
+        scenario.read_text(encoding="utf-8").replace("[threaten]", "[threatn]"), encoding="utf-8"
+    )
+    code, _, err = run(
+        capsys, "--content", str(library), "play", "tiny_call", "--choices", "verify"
+    )
+    assert code == 1
+    assert (
+        "has content errors" in err
+        and "CD304 unknown tag 'threatn'" in err
+        and "did you mean 'threaten'" in err
+    )
