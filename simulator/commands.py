@@ -191,7 +191,15 @@ def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: 
         return EXIT_OK
     data = report.to_dict()
     print(f"scenario {data['scenario']}: {data['states']} states, {data['edges']} transitions")
-    for key in ("unreachable", "dead_ends", "loops_without_exit", "endings", "violations"):
+    for key in (
+        "unreachable",
+        "dead_ends",
+        "loops_without_exit",
+        "never_offered",
+        "branches_never_taken",
+        "endings",
+        "violations",
+    ):
         print(f"{key}: {', '.join(data[key]) or '-'}")
     for name, b in data["bounds"].items():
         print(f"{name}: {b['min']:g} .. {b['max']:g}   best path: {','.join(b['max_path'])}")

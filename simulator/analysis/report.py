@@ -19,6 +19,7 @@ from simulator.analysis.paths import (
     weighted_path,
 )
 from simulator.engine.compiled import CompiledScenario
+from simulator.engine.state import after_choice, available, destination
 from simulator.spec.common import DIMENSIONS
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
@@ -47,6 +48,8 @@ class AnalysisReport:
     endings: list[str]
     bounds: dict[str, DimensionBounds]
     violations: list[str]
+    never_offered: list[str]
+    branches_never_taken: list[str]
     pass_possible: bool | None
     pass_with_critical: list[str] | None
     notes: list[str] = field(default_factory=list)
@@ -66,6 +69,8 @@ class AnalysisReport:
                 for name, b in self.bounds.items()
             },
             "violations": self.violations,
+            "never_offered": self.never_offered,
+            "branches_never_taken": self.branches_never_taken,
             "pass_possible": self.pass_possible,
             "pass_with_critical": self.pass_with_critical,
             "notes": self.notes,
@@ -100,6 +105,39 @@ def _structure(
     stuck = sorted({graph.keys[i].call.node for i, ok in enumerate(can_end) if not ok})
     endings = sorted({key.call.node for key in graph.keys if key.call.ended})
     return unreachable, dead, stuck, endings
+
+
+def _unused(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list[str]]:
+    """Choices never offered in a reachable state, and `next` branches never taken (`node.choice->to`)."""
+    offered: set[tuple[str, str]] = set()
+    taken: set[tuple[str, str, str]] = set()
+    for key in graph.keys:
+        if key.call.ended:
+            continue
+        node = key.call.node
+        for choice in available(cs, key.call):
+            offered.add((node, choice.id))
+            if len(choice.branches) > 1:
+                taken.add(
+                    (node, choice.id, destination(cs, after_choice(cs, key.call, choice), choice))
+                )
+    reached = {key.call.node for key in graph.keys}
+    never = sorted(
+        f"{n.id}.{c.id}"
+        for n in cs.nodes.values()
+        if n.id in reached
+        for c in n.choices
+        if (n.id, c.id) not in offered
+    )
+    branches = sorted(
+        f"{n.id}.{c.id}->{to}"
+        for n in cs.nodes.values()
+        for c in n.choices
+        if (n.id, c.id) in offered and len(c.branches) > 1
+        for _, to in c.branches
+        if (n.id, c.id, to) not in taken
+    )
+    return never, branches
 
 
 def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector:
@@ -143,6 +181,7 @@ def analyze(
     """Run the full analysis of a compiled scenario."""
     graph = explore(cs, rubric, pack, max_states=max_states)
     unreachable, dead, stuck, endings = _structure(cs, graph)
+    never_offered, branches_never_taken = _unused(cs, graph)
     bounds: dict[str, DimensionBounds] = {}
     for d, name in enumerate(DIMENSIONS):
         low, low_path = extremes(graph, d, maximise=False)
@@ -188,6 +227,8 @@ def analyze(
         endings=endings,
         bounds=bounds,
         violations=violations,
+        never_offered=never_offered,
+        branches_never_taken=branches_never_taken,
         pass_possible=pass_possible,
         pass_with_critical=critical_pass,
         notes=notes,

@@ -146,6 +146,7 @@ def test_dead_end_when_every_choice_is_guarded_off() -> None:
     ]
     _, report = run(nodes)
     assert report.dead_ends == ["verified"]
+    assert report.never_offered == ["verified.only_if_trusting"]
 
 
 def test_loop_without_exit() -> None:
@@ -188,9 +189,11 @@ def test_mood_branch_reachability() -> None:
     nodes["warm"] = {"debtor": "谢谢。", "choices": [choice("close", ["close_politely"], "done")]}
     _, report = run(nodes)
     assert report.unreachable == ["warm"]  # trust starts at 3 and nothing raises it
+    assert report.branches_never_taken == ["verified.purpose->warm"]
     warm = persona(reactions={"acknowledge_feelings": {"trust": 6}})
     _, report = run(nodes, warm)
     assert report.unreachable == []
+    assert report.branches_never_taken == ["verified.purpose->done"]  # trust 9 now always holds
 
 
 def test_too_large_stops_with_a_message() -> None:
