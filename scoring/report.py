@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Self
 
 REPORT_VERSION = 1
 
 
+class _Flat:
+    """JSON for a flat, slotted record: one key per field."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Read a dict written by `to_dict`."""
+        return cls(**{f.name: data[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(_Flat):
     """A rule broken at a turn."""
 
     rule: str
@@ -21,26 +36,9 @@ class Violation:
     explanation: str
     citation: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "turn": self.turn,
-            "statement_zh": self.statement_zh,
-            "statement_en": self.statement_en,
-            "explanation": self.explanation,
-            "citation": self.citation,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Violation:
-        """Read a dict written by `to_dict`."""
-        return cls(**{k: data[k] for k in cls.__slots__})
-
 
 @dataclass(frozen=True, slots=True)
-class TurnFeedback:
+class TurnFeedback(_Flat):
     """Coaching for one trainee turn that was not the best available."""
 
     turn: int
@@ -50,25 +48,9 @@ class TurnFeedback:
     better_choice: str | None
     better_say: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "turn": self.turn,
-            "node": self.node,
-            "choice": self.choice,
-            "feedback": self.feedback,
-            "better_choice": self.better_choice,
-            "better_say": self.better_say,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TurnFeedback:
-        """Read a dict written by `to_dict`."""
-        return cls(**{k: data[k] for k in cls.__slots__})
-
 
 @dataclass(frozen=True, slots=True)
-class MoodEvent:
+class MoodEvent(_Flat):
     """A notable mood change and its cause, e.g. patience reached 0 at turn 4 after a threat."""
 
     turn: int
@@ -78,23 +60,6 @@ class MoodEvent:
     cause_turn: int | None
     cause_text: str
     threshold: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "turn": self.turn,
-            "variable": self.variable,
-            "before": self.before,
-            "after": self.after,
-            "cause_turn": self.cause_turn,
-            "cause_text": self.cause_text,
-            "threshold": self.threshold,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> MoodEvent:
-        """Read a dict written by `to_dict`."""
-        return cls(**{k: data[k] for k in cls.__slots__})
 
 
 @dataclass(frozen=True, slots=True)
