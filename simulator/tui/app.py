@@ -1,7 +1,9 @@
 """The CallDojo practice app: home, picker, case file, call, debrief, history, help.
 
 The app holds the services (library, store, preparer, clocks) and the trainee; screens stay thin.
-The store is opened in a thread worker (SQLAlchemy is imported there, never at start-up).
+Nothing heavy runs before the first frame: the content library (pydantic, YAML) is loaded and the
+store opened (SQLAlchemy) in thread workers started after it. Home is interactive at once; screens
+that need the library show a short loading state until `LibraryLoaded` arrives.
 """
 
 from __future__ import annotations
@@ -19,16 +21,17 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
-from simulator.store.base import AttemptRecord, ResultStore, StoreError, Trainee
 from simulator.tui.i18n import tr
 from simulator.tui.labels import relabel
-from simulator.tui.session import Preparer, utc_now
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from simulator.spec.library import Library
+    from simulator.store.base import AttemptRecord, ResultStore, Trainee
+    from simulator.tui.session import Practice, Preparer
 
 T = TypeVar("T")
 KEY_NAMES = {
@@ -61,24 +64,29 @@ class CallDojoApp(App[int]):
     def __init__(
         self,
         *,
-        library: Library,
+        library: Library | None = None,
+        library_loader: Callable[[], Library] | None = None,
         content_root: Path | None = None,
         lang: str = "zh",
         store_opener: Callable[[], ResultStore],
         preparer: Preparer | None = None,
         scenario_id: str | None = None,
         seed: int | None = None,
-        now: Callable[[], dt.datetime] = utc_now,
+        now: Callable[[], dt.datetime] | None = None,
         timer_seconds: int = 20,
     ) -> None:
         super().__init__()
-        self.library = library
+        if library is None and library_loader is None:
+            raise ValueError("CallDojoApp needs a library or a library_loader")
+        self.library: Library | None = library
+        self.library_problem: str | None = None
+        self._library_loader = library_loader
         self.content_root = content_root
         self.set_reactive(CallDojoApp.lang, "zh" if lang.startswith("zh") else "en")
         self.preparer: Preparer = preparer or self._prepare
         self.start_scenario = scenario_id
         self.fixed_seed = seed
-        self.now = now
+        self.now: Callable[[], dt.datetime] = now or _utc_now
         self.timer_seconds = timer_seconds
         self.trainee: Trainee | None = None
         self.show_mood = True
@@ -101,7 +109,25 @@ class CallDojoApp(App[int]):
     def _prepare(self, scenario_id: str) -> Any:
         from simulator.practice import prepare
 
+        assert self.library is not None, "prepare only once the library is loaded"
         return prepare(self.library, scenario_id)
+
+    @property
+    def library_ready(self) -> bool:
+        """True once the content library is loaded (or failed to load: see `library_problem`)."""
+        return self.library is not None or self.library_problem is not None
+
+    def content_error_files(self) -> int:
+        """How many content files have errors (0 until the library is loaded)."""
+        if self.library is None:
+            return 0
+        return len({d.path for d in self.library.errors})
+
+    def warm_bounds(self, practice: Practice) -> None:
+        """Compute the score bounds (static analysis) in a thread now: the final score is instant."""
+        self.run_worker(
+            lambda: _bounds_of(practice), thread=True, group="bounds", exit_on_error=False
+        )
 
     def new_seed(self) -> int:
         """The seed for a new attempt (fixed in tests)."""
@@ -112,10 +138,34 @@ class CallDojoApp(App[int]):
         from simulator.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        # After the first frame: importing SQLAlchemy in a thread still competes for the GIL.
-        self.call_after_refresh(self.run_worker, self._open_store, thread=True, group="store-open")
+        # After the first frame: importing pydantic or SQLAlchemy in a thread competes for the GIL.
+        self.call_after_refresh(self._start_background)
+
+    def _start_background(self) -> None:
+        if self.library is None and self._library_loader is not None:
+            self.run_worker(
+                self._library_loader, thread=True, group="library-load", exit_on_error=False
+            )
+        self.run_worker(self._open_store, thread=True, group="store-open")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The library worker finished (or failed): tell every screen."""
+        worker = event.worker
+        if worker.group != "library-load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.library = worker.result
+        elif event.state == WorkerState.ERROR:
+            self.library_problem = f"{type(worker.error).__name__}: {worker.error}"
+        else:
+            return
+        for screen in self.screen_stack:
+            screen.post_message(LibraryLoaded())
+        self.open_start_scenario()
 
     def _open_store(self) -> None:
+        from simulator.store.base import StoreError
+
         try:
             store = self._opener()
         except StoreError as exc:
@@ -129,6 +179,8 @@ class CallDojoApp(App[int]):
         self._call_ui(self._apply_remembered, *remembered)
 
     def _remembered(self, store: ResultStore) -> tuple[str | None, str | None, str | None]:
+        from simulator.store.base import StoreError
+
         try:
             return (
                 store.get_setting(SETTING_NAME),
@@ -141,12 +193,21 @@ class CallDojoApp(App[int]):
 
     def _apply_remembered(self, name: str | None, employee: str | None, lang: str | None) -> None:
         if name and employee and self.trainee is None:
+            from simulator.store.base import Trainee
+
             self.trainee = Trainee(name, employee)
         self.screen.post_message(StoreOpened())
-        if self.start_scenario and self.trainee is not None:
-            self.open_case_file(self.start_scenario)
-            self.start_scenario = None
+        self.open_start_scenario()
         del lang  # the command line's --lang wins over the remembered one
+
+    def open_start_scenario(self) -> None:
+        """`calldojo practice ID`: open its case file once the trainee is known.
+
+        The case file itself waits for the library.
+        """
+        if self.start_scenario and self.trainee is not None:
+            scenario_id, self.start_scenario = self.start_scenario, None
+            self.open_case_file(scenario_id)
 
     def _call_ui(self, fn: Callable[..., Any], *args: Any) -> None:
         if threading.get_ident() == self._thread_id:
@@ -161,6 +222,8 @@ class CallDojoApp(App[int]):
         """Run `job(store)` in a thread once the store is open; `done(result)` back on the UI thread."""
 
         def work() -> None:
+            from simulator.store.base import StoreError
+
             self._store_ready.wait()
             assert self.store is not None
             try:
@@ -236,6 +299,8 @@ class CallDojoApp(App[int]):
 
     def save_live_now(self) -> None:
         """Save the live attempt (if any) right now, on this thread, before leaving."""
+        from simulator.store.base import StoreError
+
         if self.live_attempt is None:
             return
         record = self.live_attempt()
@@ -253,22 +318,28 @@ class StoreOpened(Message):
     """Posted to the current screen once the store is open and remembered settings applied."""
 
 
+class LibraryLoaded(Message):
+    """Posted to every screen once the content library is loaded (or failed to load)."""
+
+
 def run_app(
     *,
-    library: Library,
-    content_root: Path | None = None,
+    content_root: Path,
+    data_dirs: tuple[Path, ...] = (),
     lang: str = "zh",
     db_url: str | None = None,
     scenario_id: str | None = None,
 ) -> int:
-    """Run the practice app in the terminal; returns the exit status (0 when all results are saved)."""
-    from simulator.store import open_store
+    """Run the practice app in the terminal; returns the exit status (0 when all results are saved).
 
+    The library under `content_root` (plus the rubric and rule packs in `data_dirs`) is loaded by the
+    app in the background after its first frame.
+    """
     app = CallDojoApp(
-        library=library,
+        library_loader=lambda: _load_library(content_root, data_dirs),
         content_root=content_root,
         lang=lang,
-        store_opener=lambda: open_store(db_url),
+        store_opener=lambda: _open_store_at(db_url),
         scenario_id=scenario_id,
     )
     _on_hangup(app)
@@ -279,6 +350,28 @@ def run_app(
         if app.store is not None:
             app.store.close()
     return _report_unsaved(app)
+
+
+def _open_store_at(url: str | None) -> ResultStore:
+    from simulator.store import open_store
+
+    return open_store(url)
+
+
+def _utc_now() -> dt.datetime:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)
+
+
+def _bounds_of(practice: Practice) -> object:
+    return practice.bounds
+
+
+def _load_library(root: Path, data_dirs: tuple[Path, ...]) -> Library:
+    from simulator.spec.library import load_library
+
+    return load_library(root, data_dirs=data_dirs)
 
 
 def _on_hangup(app: CallDojoApp) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from simulator.spec.library import Library
+if TYPE_CHECKING:
+    from simulator.spec.library import Library
 
 T = TypeVar("T")
 

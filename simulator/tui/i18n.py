@@ -61,8 +61,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read the case file, take the call, then read the score and the feedback on every turn.",
     ),
     "home.content_errors": (
-        "内容库有 {count} 个错误，相关场景不可用；请运行 calldojo validate 查看。",
-        "The content library has {count} errors; affected scenarios are hidden. Run `calldojo validate`.",
+        "内容库中有 {count} 个文件有错误，相关场景已跳过；请运行 calldojo validate 查看。",
+        "{count} content files have errors and were skipped; run `calldojo validate` to see them.",
+    ),
+    "app.loading": ("正在加载内容库，请稍候。", "Loading the content library."),
+    "app.library_failed": (
+        "内容库无法加载：{detail}。请运行 calldojo validate 查看。",
+        "The content library could not be loaded: {detail}. Run `calldojo validate`.",
     ),
     # store
     "store.error": ("成绩未能保存：{detail}", "Results not saved: {detail}"),
@@ -112,6 +117,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.hint_dial": ("按 Enter 拨打电话。", "Press Enter to dial."),
     "case.hint_back": ("按 Esc 返回通话。", "Press Esc to return to the call."),
     "case.cannot": ("无法开始该场景：{detail}", "Cannot start this scenario: {detail}"),
+    "case.unknown": ("没有这个场景：{id}。", "There is no scenario {id}."),
+    "case.did_you_mean": ("您要找的是不是 {close}？", "Did you mean {close}?"),
+    "case.known": ("可用的场景：{ids}", "Known scenarios: {ids}"),
     # call
     "call.clock": ("通话 {clock}  已通话 {elapsed}", "Call {clock}  elapsed {elapsed}"),
     "call.timer_off": ("计时：关", "Timer: off"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +32,10 @@ class Practice(Protocol):
     @property
     def persona(self) -> PersonaSpec:
         """Its persona."""
+
+    @property
+    def bounds(self) -> Mapping[str, tuple[float, float]]:
+        """Worst and best reachable raw totals per dimension (computed once, cached)."""
 
     def start(self, *, seed: int = 0, shuffle: bool = False) -> Call:
         """Begin a call."""

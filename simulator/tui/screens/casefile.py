@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import difflib
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
+from simulator.tui.app import LibraryLoaded
 from simulator.tui.screens.base import Page
 from simulator.tui.session import Practice, PracticeSession
 from simulator.tui.widgets.case_view import CaseFileView
 
 
 class CaseFileScreen(Page[None]):
-    """The five zones plus who the trainee is, when the call is and what it must achieve."""
+    """The five zones plus who the trainee is, when the call is and what it must achieve.
+
+    Opened before the library is loaded (`calldojo practice ID`), it shows a loading line until
+    `LibraryLoaded` arrives. Once the scenario is prepared, its score bounds (static analysis) are
+    computed in a thread worker so the score at the end of the call is instant.
+    """
 
     BINDINGS = [
         Binding("enter", "dial", "key.dial"),
@@ -24,27 +32,60 @@ class CaseFileScreen(Page[None]):
         self.scenario_id = scenario_id
         self.practice: Practice | None = None
         self.problem: str | None = None
-        try:
-            self.practice = self.dojo.preparer(scenario_id)
-        except LookupError as exc:
-            self.problem = str(exc).strip("'\"")
+        self._prepare()
+
+    def _prepare(self) -> None:
+        dojo = self.dojo
+        if dojo.library_problem is not None:
+            self.problem = self.tr("app.library_failed", detail=dojo.library_problem)
+        elif dojo.library is not None and self.scenario_id not in dojo.library.scenarios:
+            self.problem = self._unknown(sorted(dojo.library.scenarios))
+        elif dojo.library is not None:
+            try:
+                self.practice = dojo.preparer(self.scenario_id)
+            except LookupError as exc:
+                self.problem = self.tr("case.cannot", detail=str(exc).strip("'\""))
+
+    def _unknown(self, known: list[str]) -> str:
+        """'No scenario x. Did you mean y?' (or the list of known ids) in the UI language."""
+        text = self.tr("case.unknown", id=self.scenario_id)
+        close = difflib.get_close_matches(self.scenario_id, known, n=1, cutoff=0.6)
+        if close:
+            return f"{text}{self.tr('case.did_you_mean', close=close[0])}"
+        return f"{text}{self.tr('case.known', ids=', '.join(known) or '-')}"
+
+    @property
+    def waiting(self) -> bool:
+        """True while the library is still loading."""
+        return self.practice is None and self.problem is None
 
     def compose(self) -> ComposeResult:
-        """Title, the case file (or why it cannot open), hint, footer."""
-        if self.practice is None:
-            yield Static(self.tr("case.cannot", detail=self.problem), id="case-problem")
+        """Title, the case file (or why it cannot open, or the loading line), hint, footer."""
+        if self.waiting:
+            yield Static(self.tr("app.loading"), id="case-loading")
+        elif self.practice is None:
+            yield Static(self.problem or "", id="case-problem")
         else:
             scenario = self.practice.scenario
             yield Static(self.tr("case.title", title=scenario.title), id="title")
-            yield CaseFileView(scenario, self.practice.persona, self.dojo.lang)
+            yield CaseFileView(self.practice.scenario, self.practice.persona, self.dojo.lang)
             yield Static(self.tr("case.hint_dial"), id="case-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Focus the case file so the arrows scroll it."""
+        """Focus the case file so the arrows scroll it; start the score bounds in the background."""
         views = self.query(CaseFileView)
         if views:
             views.first().focus()
+        if self.practice is not None:
+            self.dojo.warm_bounds(self.practice)
+
+    async def on_library_loaded(self, _message: LibraryLoaded) -> None:
+        """The library arrived: prepare the scenario and show its case file."""
+        if self.waiting:
+            self._prepare()
+            await self.recompose()
+            self.on_mount()
 
     def action_dial(self) -> None:
         """Start the call (replaces this screen with the call screen)."""

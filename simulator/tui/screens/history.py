@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from simulator.store.base import AttemptFilter, AttemptRecord, AttemptStatus, ResultStore
+from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import cycled
 from simulator.tui.i18n import word
 from simulator.tui.screens.base import Page
@@ -70,7 +71,8 @@ class HistoryScreen(Page[None]):
         self.records = records
         table = self.query_one(DataTable)
         table.clear()
-        titles = {sid: s.title for sid, s in self.dojo.library.scenarios.items()}
+        library = self.dojo.library
+        titles = {sid: s.title for sid, s in library.scenarios.items()} if library else {}
         for r in records:
             result = (
                 "" if r.passed is None else self.tr("verdict.pass" if r.passed else "verdict.fail")
@@ -94,6 +96,11 @@ class HistoryScreen(Page[None]):
             )
         )
         self.query_one("#trend", Static).update(self._trend(records))
+
+    def on_library_loaded(self, _message: LibraryLoaded) -> None:
+        """Scenario titles arrived: redraw the table with them."""
+        if self.records:
+            self.show(self.records)
 
     def _trend(self, records: list[AttemptRecord]) -> Group | str:
         done = [r for r in reversed(records) if r.status == "completed" and r.scores]
@@ -155,8 +162,9 @@ class HistoryScreen(Page[None]):
         if record is None:
             return
         report = record.report_dict
-        scenario = self.dojo.library.scenarios.get(record.scenario_id)
-        persona = self.dojo.library.personas.get(scenario.persona) if scenario else None
+        library = self.dojo.library
+        scenario = library.scenarios.get(record.scenario_id) if library else None
+        persona = library.personas.get(scenario.persona) if library and scenario else None
         self.app.push_screen(
             DebriefScreen(
                 Transcript.from_json(record.transcript_json),

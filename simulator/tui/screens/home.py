@@ -8,8 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.store.base import Trainee
-from simulator.tui.app import StoreOpened
+from simulator.tui.app import LibraryLoaded, StoreOpened
 from simulator.tui.screens.base import Page
 
 MENU = ("practice", "history", "help", "language", "quit")
@@ -45,16 +44,26 @@ class HomeScreen(Page[None]):
             yield OptionList(
                 *(Option(self.tr(f"home.{item}"), id=item) for item in MENU), id="menu"
             )
-            if self.dojo.library.errors:
-                yield Static(
-                    self.tr("home.content_errors", count=len(self.dojo.library.errors)),
-                    id="home-warning",
-                )
+            warning = self._content_warning()
+            yield Static(warning, id="home-warning", classes="" if warning else "-hidden")
         yield Footer()
 
     def on_mount(self) -> None:
         """Focus the first empty field, else the menu."""
         self._focus_start()
+
+    def _content_warning(self) -> str:
+        if self.dojo.library_problem is not None:
+            return self.tr("app.library_failed", detail=self.dojo.library_problem)
+        files = self.dojo.content_error_files()
+        return self.tr("home.content_errors", count=files) if files else ""
+
+    def on_library_loaded(self, _message: LibraryLoaded) -> None:
+        """Say when content files have errors (the app runs on without them)."""
+        warning = self._content_warning()
+        shown = self.query_one("#home-warning", Static)
+        shown.update(warning)
+        shown.set_class(not warning, "-hidden")
 
     def _focus_start(self) -> None:
         for field in ("#name", "#employee"):
@@ -88,6 +97,7 @@ class HomeScreen(Page[None]):
             from simulator.tui.screens.picker import PickerScreen
 
             self.app.push_screen(PickerScreen())
+            self.dojo.open_start_scenario()  # `calldojo practice ID` before the trainee was known
         elif item == "history":
             from simulator.tui.screens.history import HistoryScreen
 
@@ -100,6 +110,8 @@ class HomeScreen(Page[None]):
             self.app.exit(0)
 
     def _take_trainee(self) -> bool:
+        from simulator.store.base import Trainee
+
         name = self.query_one("#name", Input).value.strip()
         employee = self.query_one("#employee", Input).value.strip()
         if not name or not employee:
@@ -115,5 +127,7 @@ class HomeScreen(Page[None]):
         name = self.query_one("#name", Input).value.strip()
         employee = self.query_one("#employee", Input).value.strip()
         if name and employee:
+            from simulator.store.base import Trainee
+
             self.dojo.trainee = Trainee(name, employee)
         self.dojo.lang = "en" if self.dojo.lang == "zh" else "zh"

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from simulator.store.base import BestScore, ResultStore
+from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import ScenarioFilter, ScenarioRow, choices_for, cycled, scenario_rows
 from simulator.tui.i18n import word
 from simulator.tui.screens.base import Page
@@ -32,7 +33,8 @@ class PickerScreen(Page[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ScenarioRow] = scenario_rows(self.dojo.library)
+        library = self.dojo.library
+        self.rows: list[ScenarioRow] = scenario_rows(library) if library is not None else []
         self.filter = ScenarioFilter()
         self.best: dict[str, BestScore] = {}
 
@@ -52,6 +54,12 @@ class PickerScreen(Page[None]):
         self.refill()
         table.focus()
         self.load_best()
+
+    def on_library_loaded(self, _message: LibraryLoaded) -> None:
+        """The library arrived after this screen opened: list it."""
+        if self.dojo.library is not None:
+            self.rows = scenario_rows(self.dojo.library)
+        self.refill()
 
     def on_screen_resume(self) -> None:
         """Back from a call: the best scores may have changed."""
@@ -85,7 +93,14 @@ class PickerScreen(Page[None]):
                 key=row.id,
             )
         self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))
-        self.query_one("#picker-empty", Static).update("" if shown else self.tr("picker.none"))
+        self.query_one("#picker-empty", Static).update("" if shown else self._empty_text())
+
+    def _empty_text(self) -> str:
+        if self.dojo.library_problem is not None:
+            return self.tr("app.library_failed", detail=self.dojo.library_problem)
+        if not self.dojo.library_ready:
+            return self.tr("app.loading")
+        return self.tr("picker.none")
 
     def _best_text(self, scenario_id: str) -> str:
         best = self.best.get(scenario_id)
