@@ -42,8 +42,12 @@ def main() -> None:
     for mood, (small_n, large_n) in (("light", (1_000, 10_000)), ("rich", (100, 1_000))):
         small, small_states = measure(small_n, mood, 3)
         large, large_states = measure(large_n, mood, 1)
-        print(f"[{mood}] {small_n:>6,} nodes: {small * 1000:9.1f} ms ({small_states:,} states, {small / small_states * 1e6:.0f} us/state)")
-        print(f"[{mood}] {large_n:>6,} nodes: {large * 1000:9.1f} ms ({large_states:,} states, {large / large_states * 1e6:.0f} us/state)")
+        print(
+            f"[{mood}] {small_n:>6,} nodes: {small * 1000:9.1f} ms ({small_states:,} states, {small / small_states * 1e6:.0f} us/state)"
+        )
+        print(
+            f"[{mood}] {large_n:>6,} nodes: {large * 1000:9.1f} ms ({large_states:,} states, {large / large_states * 1e6:.0f} us/state)"
+        )
         print(f"[{mood}] 10x nodes -> {large / small:.1f}x time (goal <= 12x)")
     print("goal: 10,000 nodes < 1000 ms ([light] line above)")
 

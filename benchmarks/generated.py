@@ -76,6 +76,7 @@ def scenario_dict(nodes: int, seed: int = 1) -> dict[str, Any]:
     names = [f"n{i}" for i in range(nodes)]
     node_map: dict[str, Any] = {}
     for i, name in enumerate(names):
+
         def target(step: int, i: int = i) -> str:
             j = i + step
             return names[j] if j < nodes else "ptp"
@@ -87,8 +88,20 @@ def scenario_dict(nodes: int, seed: int = 1) -> dict[str, Any]:
             "verified": True if i == 1 else None,
             "party": "debtor" if i == 1 else None,
             "choices": [
-                {"id": "good", "say": "好的，我理解您的情况，我们一起看看。", "tags": _opening(i, good), "next": target(1), "best": True},
-                {"id": "weak", "say": "您今天必须处理。", "tags": weak, "next": target(2), "feedback": "太强硬了。"},
+                {
+                    "id": "good",
+                    "say": "好的，我理解您的情况，我们一起看看。",
+                    "tags": _opening(i, good),
+                    "next": target(1),
+                    "best": True,
+                },
+                {
+                    "id": "weak",
+                    "say": "您今天必须处理。",
+                    "tags": weak,
+                    "next": target(2),
+                    "feedback": "太强硬了。",
+                },
                 {
                     "id": "branch",
                     "say": "那您看怎么办？",
@@ -125,4 +138,6 @@ def scenario_dict(nodes: int, seed: int = 1) -> dict[str, Any]:
 
 def generated(nodes: int, seed: int = 1, mood: str = "rich") -> tuple[ScenarioSpec, PersonaSpec]:
     """Validated models of a generated scenario and its persona."""
-    return ScenarioSpec.model_validate(scenario_dict(nodes, seed)), PersonaSpec.model_validate(persona_dict(mood))
+    return ScenarioSpec.model_validate(scenario_dict(nodes, seed)), PersonaSpec.model_validate(
+        persona_dict(mood)
+    )

@@ -107,7 +107,11 @@ def decide_pass(
         if v.severity in scoring.fail_on and code not in reasons:
             reasons.append(code)
     majors = len({v.rule for v in violations if v.severity == "major"})
-    if scoring.max_major is not None and majors > scoring.max_major and "major" not in scoring.fail_on:
+    if (
+        scoring.max_major is not None
+        and majors > scoring.max_major
+        and "major" not in scoring.fail_on
+    ):
         reasons.append(f"majors:{majors}")
     marks = pass_marks(scoring)
     reasons.extend(f"below:{d}" for d in DIMENSIONS if scores.get(d, 0) < marks[d])

@@ -104,7 +104,9 @@ class _Parser:
         node = self.parse_or()
         token = self.peek()
         if token.kind != "end":
-            raise ConditionError(f"unexpected {token.text!r}; expected `and`, `or` or the end", token.column)
+            raise ConditionError(
+                f"unexpected {token.text!r}; expected `and`, `or` or the end", token.column
+            )
         return node
 
     def parse_or(self) -> Callable[[Env], int | bool]:
@@ -152,7 +154,9 @@ class _Parser:
                 flag = token.text == "true"
                 return lambda env: flag
             if token.text in _KEYWORDS:
-                raise ConditionError(f"expected a name or a number, found {token.text!r}", token.column)
+                raise ConditionError(
+                    f"expected a name or a number, found {token.text!r}", token.column
+                )
             name = token.text
             self.names.add(name)
             return lambda env: env.get(name, False)

@@ -9,7 +9,17 @@ from pydantic import Field
 from simulator.spec.common import Id, Localized, SoftDimension, Spec, Tag
 
 Points = Annotated[int, Field(ge=-10, le=10)]
-TagKind = Literal["opening", "verification", "empathy", "clarity", "control", "negotiation", "misconduct", "disclosure", "closing"]
+TagKind = Literal[
+    "opening",
+    "verification",
+    "empathy",
+    "clarity",
+    "control",
+    "negotiation",
+    "misconduct",
+    "disclosure",
+    "closing",
+]
 
 
 class TagSpec(Spec):

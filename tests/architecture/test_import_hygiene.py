@@ -34,19 +34,25 @@ def test_no_textual_below_the_tui(module: str) -> None:
     assert "rich" not in loaded, f"{module} imports rich"
 
 
-@pytest.mark.parametrize("module", ["scoring", "scoring.score", "scoring.monitors", "scoring.feedback"])
+@pytest.mark.parametrize(
+    "module", ["scoring", "scoring.score", "scoring.monitors", "scoring.feedback"]
+)
 def test_scoring_never_imports_transitions(module: str) -> None:
     assert "transitions" not in _loaded_after_import(module)
 
 
-@pytest.mark.parametrize("module", ["simulator.cli", "simulator.practice", "simulator.analysis", "simulator.tui"])
+@pytest.mark.parametrize(
+    "module", ["simulator.cli", "simulator.practice", "simulator.analysis", "simulator.tui"]
+)
 def test_heavy_imports_stay_lazy(module: str) -> None:
     loaded = _loaded_after_import(module)
     assert "sqlalchemy" not in loaded, f"{module} imports SQLAlchemy at import time"
 
 
 def test_import_linter_contracts_hold() -> None:
-    out = subprocess.run([sys.executable, "-m", "importlinter.cli", "--no-cache"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "importlinter.cli", "--no-cache"], capture_output=True, text=True
+    )
     if "No module named" in out.stderr:
         out = subprocess.run(["lint-imports", "--no-cache"], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
