@@ -81,6 +81,7 @@ class CallDojoApp(App[int]):
         self.library: Library | None = library
         self.library_problem: str | None = None
         self._library_loader = library_loader
+        self._prepared: dict[str, Any] = {}
         self.content_root = content_root
         self.set_reactive(CallDojoApp.lang, "zh" if lang.startswith("zh") else "en")
         self.preparer: Preparer = preparer or self._prepare
@@ -110,7 +111,10 @@ class CallDojoApp(App[int]):
         from simulator.practice import prepare
 
         assert self.library is not None, "prepare only once the library is loaded"
-        return prepare(self.library, scenario_id)
+        # Kept per scenario: a retry reuses the compiled call and its score bounds.
+        if scenario_id not in self._prepared:
+            self._prepared[scenario_id] = prepare(self.library, scenario_id)
+        return self._prepared[scenario_id]
 
     @property
     def library_ready(self) -> bool:

@@ -57,3 +57,16 @@ async def test_reopen_during_call_keeps_the_call() -> None:
         assert isinstance(app.screen, CaseFilePeek)
         await pilot.press("f2")
         assert current(app) is call
+
+
+async def test_score_bounds_are_computed_in_the_background_once_the_case_file_shows() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        case = app.screen
+        assert isinstance(case, CaseFileScreen) and case.practice is not None
+        assert "bounds" in vars(case.practice)  # cached_property filled by the worker
+        await pilot.press("escape")
+        app.open_case_file("tiny_call")
+        await settle(app)
+        assert isinstance(app.screen, CaseFileScreen) and app.screen.practice is case.practice
