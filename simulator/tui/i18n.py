@@ -141,7 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "debrief.title": ("通话复盘：{title}", "Debrief: {title}"),
     "debrief.passed": ("结果：通过", "Result: PASSED"),
     "debrief.failed": ("结果：未通过", "Result: NOT PASSED"),
-    "debrief.ending": ("结局：{outcome}（{ending}）", "Ending: {outcome} ({ending})"),
+    "debrief.ending": ("结局：{outcome}", "Ending: {outcome}"),
     "debrief.abandoned": ("本次练习已放弃，未评分。", "This attempt was abandoned and not scored."),
     "debrief.scores": ("各项得分（及格线 {marks}）", "Scores (pass marks: {marks})"),
     "debrief.score_line": (
@@ -172,6 +172,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "debrief.reasons": ("未通过原因：", "Why not passed:"),
     "reason.severity": ("有{severity}违规 {rule}", "{severity} violation {rule}"),
     "reason.below": ("{dim}低于及格线", "{dim} below the pass mark"),
+    "reason.majors": (
+        "较重违规共 {count} 项，超过允许的数量",
+        "{count} major violations, more than allowed",
+    ),
     "debrief.saved": ("已保存到 {where}", "Saved to {where}"),
     # replay
     "replay.title": ("回放：{title}（{step}/{total}）", "Replay: {title} ({step}/{total})"),
@@ -207,6 +211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # vocabularies
     "status.completed": ("已完成", "completed"),
     "status.abandoned": ("已放弃", "abandoned"),
+    "locale.zh-CN": ("中文", "Chinese"),
+    "locale.en-US": ("英文", "English"),
     "verdict.pass": ("通过", "pass"),
     "verdict.fail": ("未通过", "fail"),
     "dim.empathy": ("共情", "Empathy"),
@@ -263,6 +269,8 @@ def reason(lang: str, code: str) -> str:
         return tr(lang, "reason.severity", severity=word(lang, "sev", kind), rule=value)
     if kind == "below":
         return tr(lang, "reason.below", dim=word(lang, "dim", value))
+    if kind == "majors":
+        return tr(lang, "reason.majors", count=value)
     return code
 
 

@@ -25,8 +25,27 @@ def test_no_ambiguous_width_characters() -> None:
             assert not bad, f"{key}: {bad}"
 
 
+def test_every_vocabulary_word_of_the_spec_is_in_the_catalogue() -> None:
+    from typing import get_args
+
+    from simulator.spec.common import Dimension, Locale, Outcome, Severity
+    from simulator.spec.persona import Archetype
+
+    families = {
+        "dim": Dimension,
+        "sev": Severity,
+        "outcome": Outcome,
+        "arch": Archetype,
+        "locale": Locale,
+    }
+    for family, literal in families.items():
+        for value in get_args(literal):
+            assert f"{family}.{value}" in MESSAGES, f"{family}.{value}"
+
+
 def test_unknown_ids_and_reasons_degrade_gracefully() -> None:
     assert tr("zh", "outcome.brand_new") == "brand_new"
     assert reason("zh", "critical:CN-THREAT") == "有严重违规 CN-THREAT"
     assert reason("en", "below:clarity") == "Clarity below the pass mark"
     assert reason("en", "something") == "something"
+    assert reason("zh", "majors:2") == "较重违规共 2 项，超过允许的数量"

@@ -37,6 +37,31 @@ async def test_failed_call_is_explained() -> None:
         assert debrief.report is not None and not debrief.report.passed
 
 
+async def test_chinese_debrief_explains_violations_in_chinese_only() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        debrief = await play_threat(app, pilot)
+        assert debrief.report is not None
+        violation = debrief.report.violations[0]
+        text = screen_text(debrief)
+        assert f"[CN-THREAT] 严重 第2轮：{violation.statement_zh}" in text
+        assert violation.explanation not in text
+        assert "结局：对方挂断" in text and "hung_up" not in text
+        for english in ("critical", "turn", "agent", "Ending", "hung up"):
+            assert english not in text
+
+
+async def test_english_debrief_keeps_the_scorer_explanation() -> None:
+    app, _ = make_app(scenario_id="tiny_call", lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        debrief = await play_threat(app, pilot)
+        assert debrief.report is not None
+        violation = debrief.report.violations[0]
+        text = screen_text(debrief)
+        assert violation.statement_en in text and violation.explanation in text
+        assert "Ending: hung up" in text
+
+
 async def test_english_debrief() -> None:
     app, _ = make_app(scenario_id="tiny_call", lang="en")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -87,7 +87,7 @@ class PickerScreen(Page[None]):
                 row.title,
                 word(lang, "arch", row.archetype),
                 str(row.difficulty),
-                row.locale,
+                word(lang, "locale", row.locale),
                 " ".join(row.tags),
                 self._best_text(row.id),
                 key=row.id,
@@ -120,7 +120,7 @@ class PickerScreen(Page[None]):
             archetype=archetype,
             difficulty=f.difficulty or any_,
             tag=f.tag or any_,
-            locale=f.locale or any_,
+            locale=word(self.dojo.lang, "locale", f.locale) if f.locale else any_,
         )
         return f"{line}   {self.tr('picker.count', shown=shown, total=len(self.rows))}"
 

@@ -58,7 +58,6 @@ class ReportView(VerticalScroll):
                 self._t(
                     "debrief.ending",
                     outcome=word(self.lang, "outcome", ending.outcome),
-                    ending=ending.id,
                 ),
                 id="ending",
             )
@@ -124,7 +123,8 @@ class ReportView(VerticalScroll):
             lines.append(
                 Text(head, style="bold red" if v.severity == "critical" else "bold yellow")
             )
-            lines.append(Text("   " + v.explanation))
+            if self.lang == "en":  # the scorer explains in English; zh shows the rule's statement
+                lines.append(Text("   " + v.explanation))
         return Group(*lines)
 
     def _feedback(self, report: ScoreReport) -> RenderableType:
