@@ -70,3 +70,29 @@ async def test_score_bounds_are_computed_in_the_background_once_the_case_file_sh
         app.open_case_file("tiny_call")
         await settle(app)
         assert isinstance(app.screen, CaseFileScreen) and app.screen.practice is case.practice
+
+
+async def test_case_file_states_the_pass_rules() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)):
+        await settle(app)
+        text = screen_text(app.screen)
+        assert "及格线：共情 60，清晰 60，掌控 60，合规 60" in text
+        assert "不通过条件：任何严重违规；较重违规达到 2 项" in text
+
+
+async def test_case_file_pass_rules_in_english_follow_the_scenario() -> None:
+    from simulator.spec.scenario import ScoringSpec
+    from tests.tui.conftest import tui_library
+
+    library = tui_library()
+    scenario = library.scenarios["tiny_en"]
+    scoring = ScoringSpec(pass_marks={"empathy": 70}, fail_on=["critical", "major"], max_major=1)
+    library.scenarios["tiny_en"] = scenario.model_copy(update={"scoring": scoring})
+    app, _ = make_app(scenario_id="tiny_en", lang="en", library=library)
+    async with app.run_test(size=(100, 30)):
+        await settle(app)
+        text = screen_text(app.screen)
+        assert "Pass marks: Empathy 70, Clarity 60, Control 60, Compliance 60" in text
+        assert "The call fails on: any critical violation; any major violation" in text
+        assert "or more major" not in text

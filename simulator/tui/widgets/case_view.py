@@ -5,12 +5,17 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from simulator.spec.common import Dimension
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.scenario import Fact, ScenarioSpec
 from simulator.tui.i18n import tr, word
+
+DIMENSIONS: tuple[Dimension, ...] = ("empathy", "clarity", "control", "compliance")
+DEFAULT_PASS_MARK = 60
 
 
 class CaseFileView(VerticalScroll):
@@ -28,7 +33,7 @@ class CaseFileView(VerticalScroll):
         self.persona = persona
         self.lang = lang
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         """The head (who, when, what for), then the five zones."""
         s, lang = self.scenario, self.lang
         yield Static(self._head(), id="case-head")
@@ -69,8 +74,33 @@ class CaseFileView(VerticalScroll):
                 )
             ),
             Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow"),
+            *self._pass_rules(),
         ]
         return Group(*lines)
+
+    def _pass_rules(self) -> list[Text]:
+        """Pass marks per dimension, and which violations fail the call whatever the scores."""
+        scoring, lang = self.scenario.scoring, self.lang
+        sep = "，" if lang == "zh" else ", "
+        marks = sep.join(
+            f"{word(lang, 'dim', d)} {scoring.pass_marks.get(d, DEFAULT_PASS_MARK)}"
+            for d in DIMENSIONS
+        )
+        fail_on = list(scoring.fail_on)
+        rules = [
+            tr(lang, "case.fail_severity", severity=word(lang, "sev", severity))
+            for severity in ("critical", "major", "minor")
+            if severity in fail_on
+        ]
+        max_major = getattr(scoring, "max_major", 1)
+        if max_major is not None and "major" not in fail_on:
+            rules.append(tr(lang, "case.fail_majors", count=max_major + 1))
+        lines = [Text(tr(lang, "case.pass_marks", marks=marks))]
+        if rules:
+            lines.append(
+                Text(tr(lang, "case.fail_if", rules=("；" if lang == "zh" else "; ").join(rules)))
+            )
+        return lines
 
     def _table(self, columns: int) -> Table:
         table = Table(
