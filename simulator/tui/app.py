@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -82,6 +83,8 @@ class CallDojoApp(App[int]):
         self.library_problem: str | None = None
         self._library_loader = library_loader
         self._prepared: dict[str, Any] = {}
+        self._key_busy = False
+        self._held_keys: list[events.Key] = []
         self.content_root = content_root
         self.set_reactive(CallDojoApp.lang, "zh" if lang.startswith("zh") else "en")
         self.preparer: Preparer = preparer or self._prepare
@@ -102,6 +105,28 @@ class CallDojoApp(App[int]):
     def tr(self, key: str, **fields: object) -> str:
         """A catalogue message in the current UI language."""
         return tr(self.lang, key, **fields)
+
+    async def on_event(self, event: events.Event) -> None:
+        """One key per refresh: a key typed fast waits until the last one's effects are on screen.
+
+        Without this, keys typed in a burst (or pasted) reach the widget focused *before* the
+        previous key's effect (Enter moving to the next field, a menu item opening a screen) lands.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_busy:
+                self._held_keys.append(event)
+                return
+            self._key_busy = True
+            self.call_after_refresh(self._next_key)
+        await super().on_event(event)
+
+    async def _next_key(self) -> None:
+        if not self.screen.is_mounted:  # a screen just pushed: wait until it can take keys
+            self.call_after_refresh(self._next_key)
+            return
+        self._key_busy = False
+        if self._held_keys:
+            await self.on_event(self._held_keys.pop(0))
 
     def get_key_display(self, binding: Binding) -> str:
         """Key names in plain ASCII (no symbols that CJK terminals may draw double-width)."""

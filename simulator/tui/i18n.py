@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.timer": ("计时", "Timer"),
     "key.hangup": ("离开通话", "Leave call"),
     "key.choose": ("选择", "Choose"),
+    "key.next_field": ("下一项", "Next field"),
     "key.replay": ("回放", "Replay"),
     "key.retry": ("再练一次", "Try again"),
     "key.pick": ("换场景", "Pick another"),
@@ -281,3 +282,24 @@ def reason(lang: str, code: str) -> str:
 def word(lang: str, family: str, value: str) -> str:
     """A vocabulary word (dimension, severity, outcome, archetype, mood variable) in `lang`."""
     return tr(lang, f"{family}.{value}")
+
+
+# Content text shown in chrome (title bars, table cells) whose width the terminal may disagree on:
+# East-Asian "ambiguous" characters are drawn double-width by many CJK terminals, single by Rich.
+NARROW = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2026": "...",
+        "\u2014": "-",
+        "\u2013": "-",
+        "\u00b7": ".",
+    }
+)
+
+
+def chrome(text: str) -> str:
+    """Content text made safe for chrome: common ambiguous-width glyphs become ASCII."""
+    return text.translate(NARROW)

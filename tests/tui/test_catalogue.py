@@ -49,3 +49,11 @@ def test_unknown_ids_and_reasons_degrade_gracefully() -> None:
     assert reason("en", "below:clarity") == "Clarity below the pass mark"
     assert reason("en", "something") == "something"
     assert reason("zh", "majors:2") == "较重违规共 2 项，超过允许的数量"
+
+
+def test_chrome_text_has_no_common_ambiguous_width_glyphs() -> None:
+    from simulator.tui.i18n import chrome
+
+    title = "\u201c\u6700\u540e\u901a\u7252\u201d\u2014\u2014\u2018\u4e00\u2019\u2026\u00b7"
+    made = chrome(title)
+    assert not [ch for ch in made if unicodedata.east_asian_width(ch) == "A"], made

@@ -64,3 +64,23 @@ async def test_empty_history() -> None:
         await settle(app)
         assert isinstance(app.screen, HistoryScreen)
         assert "还没有练习记录" in screen_text(app.screen)
+
+
+async def test_history_from_a_debrief_opened_from_history_goes_back_to_it() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await play(app, pilot, "1")
+        await pilot.press("h")
+        await settle(app)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        depth = len(app.screen_stack)
+        await pilot.press("enter")  # reopen the attempt's debrief
+        await settle(app)
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("h")
+        await settle(app)
+        assert app.screen is history and len(app.screen_stack) == depth
+        assert sum(isinstance(s, HistoryScreen) for s in app.screen_stack) == 1
+        assert history.query_one(DataTable).row_count == 1

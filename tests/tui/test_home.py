@@ -66,3 +66,14 @@ async def test_store_that_cannot_open_is_reported_and_practice_goes_on() -> None
         await settle(app)
         assert app.store_error is not None and "/nope/r.db" in app.store_error
         assert isinstance(app.store, MemoryStore)
+
+
+async def test_keys_typed_fast_after_enter_land_in_the_next_field() -> None:
+    app, store = make_app(trainee=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press(*"li", "enter", *"e002", "enter", "enter")
+        await settle(app)
+        assert isinstance(app.screen, PickerScreen)
+    assert store.get_setting("trainee_name") == "li"
+    assert store.get_setting("trainee_employee_id") == "e002"

@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from simulator.transcript import Turn
+from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
 from simulator.tui.session import PracticeSession
 from simulator.tui.widgets.choice_list import ChoiceList
@@ -41,7 +42,8 @@ class CallScreen(Page[None]):
         """Top bar, transcript, current line, mood, choices, footer."""
         with Horizontal(id="call-top"):
             yield Static(
-                f"{self.persona_name} | {self.session.practice.scenario.title}", id="call-who"
+                chrome(f"{self.persona_name} | {self.session.practice.scenario.title}"),
+                id="call-who",
             )
             yield Static("", id="call-clock")
             yield Static("", id="call-timer")

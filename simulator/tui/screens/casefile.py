@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from simulator.tui.app import LibraryLoaded
+from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
 from simulator.tui.session import Practice, PracticeSession
 from simulator.tui.widgets.case_view import CaseFileView
@@ -23,7 +24,7 @@ class CaseFileScreen(Page[None]):
     """
 
     BINDINGS = [
-        Binding("enter", "dial", "key.dial"),
+        Binding("enter", "dial", "key.dial", priority=True),
         Binding("escape", "back", "key.back"),
     ]
 
@@ -67,7 +68,7 @@ class CaseFileScreen(Page[None]):
             yield Static(self.problem or "", id="case-problem")
         else:
             scenario = self.practice.scenario
-            yield Static(self.tr("case.title", title=scenario.title), id="title")
+            yield Static(self.tr("case.title", title=chrome(scenario.title)), id="title")
             yield CaseFileView(self.practice.scenario, self.practice.persona, self.dojo.lang)
             yield Static(self.tr("case.hint_dial"), id="case-hint")
         yield Footer()
@@ -118,7 +119,7 @@ class CaseFilePeek(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, the case file, hint, footer."""
-        yield Static(self.tr("case.title", title=self.practice.scenario.title), id="title")
+        yield Static(self.tr("case.title", title=chrome(self.practice.scenario.title)), id="title")
         yield CaseFileView(self.practice.scenario, self.practice.persona, self.dojo.lang)
         yield Static(self.tr("case.hint_back"), id="case-hint")
         yield Footer()

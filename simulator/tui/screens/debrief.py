@@ -8,6 +8,7 @@ from textual.widgets import Footer, Static
 
 from scoring.report import ScoreReport
 from simulator.transcript import Transcript
+from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.report_view import ReportView
 
@@ -34,7 +35,7 @@ class DebriefScreen(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, report, footer."""
-        yield Static(self.tr("debrief.title", title=self.title_text), id="title")
+        yield Static(self.tr("debrief.title", title=chrome(self.title_text)), id="title")
         yield ReportView(self.transcript, self.report, self.dojo.lang)
         yield Footer()
 
@@ -62,7 +63,13 @@ class DebriefScreen(Page[None]):
         self.app.pop_screen()
 
     def action_history(self) -> None:
-        """The trainee's history."""
+        """The trainee's history: back to it when this debrief was opened from it, else open it."""
         from simulator.tui.screens.history import HistoryScreen
 
-        self.app.switch_screen(HistoryScreen())
+        stack = self.app.screen_stack
+        below = [screen for screen in stack[:-1] if isinstance(screen, HistoryScreen)]
+        if not below:
+            self.app.switch_screen(HistoryScreen())
+            return
+        for _ in range(len(stack) - 1 - stack.index(below[-1])):
+            self.app.pop_screen()

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from simulator.store.base import AttemptFilter, AttemptRecord, AttemptStatus, ResultStore
 from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import cycled
-from simulator.tui.i18n import word
+from simulator.tui.i18n import chrome, word
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.gauge import spark
 from simulator.tui.widgets.report_view import DIMENSIONS
@@ -23,7 +23,7 @@ class HistoryScreen(Page[None]):
     """A table of attempts, newest first; Enter reopens an attempt's debrief."""
 
     BINDINGS = [
-        Binding("enter", "open", "key.open"),
+        Binding("enter", "open", "key.open", priority=True),
         Binding("s", "cycle_scenario", "key.f_scenario"),
         Binding("f", "cycle_status", "key.f_status"),
         Binding("x", "clear", "key.f_clear"),
@@ -35,6 +35,7 @@ class HistoryScreen(Page[None]):
         self.records: list[AttemptRecord] = []
         self.scenario: str | None = None
         self.status: AttemptStatus | None = None
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         """Title, filters, table, trend, footer."""
@@ -56,6 +57,11 @@ class HistoryScreen(Page[None]):
         table.focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        """Back on this screen (e.g. from a debrief): attempts may have been added."""
+        if self._shown:
+            self.load()
+
     def load(self) -> None:
         """Fetch the attempts matching the filters."""
         trainee = self.dojo.trainee
@@ -69,6 +75,7 @@ class HistoryScreen(Page[None]):
     def show(self, records: list[AttemptRecord]) -> None:
         """Attempts arrived: fill the table and the trend."""
         self.records = records
+        self._shown = True
         table = self.query_one(DataTable)
         table.clear()
         library = self.dojo.library
@@ -81,7 +88,7 @@ class HistoryScreen(Page[None]):
             when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
             table.add_row(
                 when,
-                titles.get(r.scenario_id, r.scenario_id),
+                chrome(titles.get(r.scenario_id, r.scenario_id)),
                 self.tr(f"status.{r.status}"),
                 result,
                 *scores,
@@ -150,7 +157,7 @@ class HistoryScreen(Page[None]):
             self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row reopens it."""
+        """A click on a row reopens it."""
         self._open(event.row_key.value)
 
     def _open(self, attempt_id: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,6 +19,8 @@ class HomeScreen(Page[None]):
     """The first screen."""
 
     BINDINGS = [
+        # Priority: runs as the key arrives, so keys typed right after Enter land in the next field.
+        Binding("enter", "next_field", "key.next_field", show=False, priority=True),
         Binding("f2", "switch_language", "key.lang"),
         Binding("ctrl+l", "switch_language", "key.lang", show=False, priority=True),
     ]
@@ -76,21 +79,28 @@ class HomeScreen(Page[None]):
         """Fill in the remembered trainee."""
         trainee = self.dojo.trainee
         if trainee is not None:
-            self.query_one("#name", Input).value = (
-                self.query_one("#name", Input).value or trainee.name
-            )
-            self.query_one("#employee", Input).value = (
-                self.query_one("#employee", Input).value or trainee.employee_id
-            )
-            self._focus_start()
+            name, employee = self.query_one("#name", Input), self.query_one("#employee", Input)
+            untouched = not name.value and not employee.value
+            name.value = name.value or trainee.name
+            employee.value = employee.value or trainee.employee_id
+            if untouched and isinstance(self.focused, Input):  # never move a typing trainee
+                self._focus_start()
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        """Enter in a field moves on."""
-        self.focus_next()
+    def action_next_field(self) -> None:
+        """Enter in a field moves on, on the menu runs the item, at once (keys typed next follow)."""
+        if isinstance(self.focused, Input):
+            self.focus_next()
+            return
+        menu = self.query_one("#menu", OptionList)
+        if self.focused is not menu or menu.highlighted is None:
+            raise SkipAction()
+        self._run(menu.get_option_at_index(menu.highlighted).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Run the chosen menu item."""
-        item = event.option.id
+        """Run the chosen menu item (a mouse click; Enter runs it at once)."""
+        self._run(event.option.id)
+
+    def _run(self, item: str | None) -> None:
         if item in ("practice", "history") and not self._take_trainee():
             return
         if item == "practice":

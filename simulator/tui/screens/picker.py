@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from simulator.store.base import BestScore, ResultStore
 from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import ScenarioFilter, ScenarioRow, choices_for, cycled, scenario_rows
-from simulator.tui.i18n import word
+from simulator.tui.i18n import chrome, word
 from simulator.tui.screens.base import Page
 
 FILTER_KEYS = {"archetype": "a", "difficulty": "d", "tag": "t", "locale": "o"}
@@ -22,7 +22,7 @@ class PickerScreen(Page[None]):
     """A table of scenarios; Enter opens the case file."""
 
     BINDINGS = [
-        Binding("enter", "open", "key.open"),
+        Binding("enter", "open", "key.open", priority=True),  # at once: see CallDojoApp.on_event
         Binding("a", "cycle('archetype')", "key.f_archetype"),
         Binding("d", "cycle('difficulty')", "key.f_difficulty"),
         Binding("t", "cycle('tag')", "key.f_tag"),
@@ -84,7 +84,7 @@ class PickerScreen(Page[None]):
         shown = [row for row in self.rows if self.filter.keeps(row)]
         for row in shown:
             table.add_row(
-                row.title,
+                chrome(row.title),
                 word(lang, "arch", row.archetype),
                 str(row.difficulty),
                 word(lang, "locale", row.locale),
@@ -145,7 +145,7 @@ class PickerScreen(Page[None]):
             self.dojo.open_case_file(key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row opens it."""
+        """A click on a row opens it."""
         if event.row_key.value is not None:
             self.dojo.open_case_file(event.row_key.value)
 

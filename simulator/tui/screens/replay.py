@@ -8,6 +8,7 @@ from textual.widgets import Footer, Static
 
 from scoring.report import ScoreReport
 from simulator.transcript import Transcript
+from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.transcript_view import TranscriptView
@@ -61,7 +62,7 @@ class ReplayScreen(Page[None]):
         self.query_one("#title", Static).update(
             self.tr(
                 "replay.title",
-                title=self.title_text,
+                title=chrome(self.title_text),
                 step=self.step,
                 total=len(self.transcript.turns),
             )
