@@ -15,13 +15,14 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.worker import Worker, WorkerState
 
 from simulator.tui.i18n import tr
@@ -46,6 +47,13 @@ KEY_NAMES = {
     "f2": "F2",
 }
 SETTING_NAME, SETTING_EMPLOYEE, SETTING_LANG = "trainee_name", "trainee_employee_id", "ui_lang"
+
+
+class NarrowScrollBarRender(ScrollBarRender):
+    """Scrollbars drawn with spaces only: block glyphs are ambiguous-width in CJK terminals."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
 class CallDojoApp(App[int]):
@@ -77,6 +85,7 @@ class CallDojoApp(App[int]):
         timer_seconds: int = 20,
     ) -> None:
         super().__init__()
+        ScrollBar.renderer = NarrowScrollBarRender
         if library is None and library_loader is None:
             raise ValueError("CallDojoApp needs a library or a library_loader")
         self.library: Library | None = library

@@ -49,7 +49,8 @@ class PickerScreen(Page[None]):
     def on_mount(self) -> None:
         """Fill the table; fetch best scores in the background."""
         table = self.query_one(DataTable)
-        for key in ("col_title", "col_type", "col_level", "col_locale", "col_tags", "col_best"):
+        # Short columns first: at 80 columns a long title would push them off screen.
+        for key in ("col_best", "col_level", "col_type", "col_locale", "col_title", "col_tags"):
             table.add_column(self.tr(f"picker.{key}"), key=key)
         self.refill()
         table.focus()
@@ -84,12 +85,12 @@ class PickerScreen(Page[None]):
         shown = [row for row in self.rows if self.filter.keeps(row)]
         for row in shown:
             table.add_row(
-                chrome(row.title),
-                word(lang, "arch", row.archetype),
-                str(row.difficulty),
-                word(lang, "locale", row.locale),
-                " ".join(row.tags),
                 self._best_text(row.id),
+                str(row.difficulty),
+                word(lang, "arch", row.archetype),
+                word(lang, "locale", row.locale),
+                chrome(row.title),
+                " ".join(row.tags),
                 key=row.id,
             )
         self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -30,7 +32,7 @@ class ChoiceList(OptionList):
         """Replace the options with these choices, numbered from 1."""
         self.clear_options()
         self.add_options(
-            Option(Text.assemble((f"{n}. ", "bold"), choice.say), id=choice.id)
+            Option(Text.assemble((_number(n, choice.say), "bold"), choice.say), id=choice.id)
             for n, choice in enumerate(choices, start=1)
         )
         if choices:
@@ -50,3 +52,9 @@ class ChoiceList(OptionList):
         option_id = self.get_option_at_index(index).id
         if option_id is not None:
             self.post_message(self.Chosen(option_id))
+
+
+def _number(n: int, say: str) -> str:
+    """`1. ` before a line; no space before Chinese, or Rich wraps the whole line below the number."""
+    wide = bool(say) and unicodedata.east_asian_width(say[0]) in ("W", "F")
+    return f"{n}." if wide else f"{n}. "
