@@ -142,7 +142,9 @@ def test_locked_database_is_a_clear_error_and_keeps_data(
     store.close()
     import sqlalchemy
 
-    monkeypatch.setattr("simulator.store.sql.create_engine", _fast_timeout(sqlalchemy.create_engine))
+    monkeypatch.setattr(
+        "simulator.store.sql.create_engine", _fast_timeout(sqlalchemy.create_engine)
+    )
     store = open_store(f"sqlite:///{path}")
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
