@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -34,25 +33,54 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _add_common(common, defaults=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    validate = sub.add_parser("validate", parents=[common], help="check content files; prints path:line:col: CODE message (hint)")
-    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the whole content library)")
+    validate = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check content files; prints path:line:col: CODE message (hint)",
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the whole content library)"
+    )
     validate.add_argument("--json", action="store_true", help="print a JSON list of diagnostics")
     listing = sub.add_parser("list", parents=[common], help="list the scenarios of the library")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    play = sub.add_parser("play", parents=[common], help="play a scenario headless from a list of choice ids and score it")
+    play = sub.add_parser(
+        "play",
+        parents=[common],
+        help="play a scenario headless from a list of choice ids and score it",
+    )
     play.add_argument("scenario", metavar="SCENARIO_ID")
-    play.add_argument("--choices", required=True, help="comma-separated choice ids (_silence for a silence)")
+    play.add_argument(
+        "--choices", required=True, help="comma-separated choice ids (_silence for a silence)"
+    )
     play.add_argument("--seed", type=int, default=0, help="seed for line wording (default 0)")
     play.add_argument("--json", action="store_true", help="print the result as JSON")
-    analyze = sub.add_parser("analyze", parents=[common], help="explore every reachable state of a scenario and report")
+    analyze = sub.add_parser(
+        "analyze", parents=[common], help="explore every reachable state of a scenario and report"
+    )
     analyze.add_argument("scenario", metavar="SCENARIO_ID")
     analyze.add_argument("--json", action="store_true", help="print the report as JSON")
-    analyze.add_argument("--max-states", type=int, default=300_000, help="stop past this many states (default 300000)")
-    coverage = sub.add_parser("coverage", parents=[common], help="per compliance rule, the scenarios where it can be violated")
+    analyze.add_argument(
+        "--max-states",
+        type=int,
+        default=300_000,
+        help="stop past this many states (default 300000)",
+    )
+    coverage = sub.add_parser(
+        "coverage",
+        parents=[common],
+        help="per compliance rule, the scenarios where it can be violated",
+    )
     coverage.add_argument("--json", action="store_true", help="print JSON")
-    schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of a content format (for editor autocompletion)")
+    schema = sub.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema of a content format (for editor autocompletion)",
+    )
     schema.add_argument("kind", choices=("scenario", "persona", "rubric", "rules"))
-    practice = sub.add_parser("practice", parents=[common], help="open the app straight on a scenario's case file")
+    practice = sub.add_parser(
+        "practice", parents=[common], help="open the app straight on a scenario's case file"
+    )
     practice.add_argument("scenario", metavar="SCENARIO_ID")
     return parser
 
@@ -120,12 +148,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "coverage":
         return coverage_command(content, as_json=args.json)
     if args.command == "analyze":
-        return analyze_command(content, args.scenario, as_json=args.json, max_states=args.max_states)
+        return analyze_command(
+            content, args.scenario, as_json=args.json, max_states=args.max_states
+        )
     return EXIT_USAGE
 
 
 def _content_root(option: Path | str | None) -> Path | None:
-    from simulator.spec.library import default_content_root
+    from simulator.locations import default_content_root
 
     return _checked_root(Path(option) if option else default_content_root())
 
@@ -143,30 +173,18 @@ def _checked_root(root: Path) -> Path | None:
 
 def _run_app(option: Path | str | None, lang: str, db: str | None, scenario_id: str | None) -> int:
     """The practice app. Imports only the app; it loads the library itself after its first frame."""
-    content = _checked_root(Path(option) if option else _bundled_content_root())
+    from scoring import DATA_DIR
+    from simulator.locations import default_content_root
+
+    content = _checked_root(Path(option) if option else default_content_root())
     if content is None:
         return EXIT_USAGE
     from simulator.tui.app import run_app
 
     return run_app(
         content_root=content,
-        data_dirs=_scoring_data_dirs(),
+        data_dirs=(DATA_DIR,),
         lang=lang,
         db_url=db,
         scenario_id=scenario_id,
     )
-
-
-def _bundled_content_root() -> Path:
-    """simulator.spec.library.default_content_root without importing the spec models (pydantic)."""
-    package = Path(__file__).resolve().parent
-    installed = package / "content"
-    return installed if (installed / "scenarios").is_dir() else package.parent
-
-
-def _scoring_data_dirs() -> tuple[Path, ...]:
-    """scoring.DATA_DIR (bundled rubric and rule packs) without importing scoring (~200 ms)."""
-    spec = importlib.util.find_spec("scoring")
-    locations = spec.submodule_search_locations if spec is not None else None
-    return tuple(Path(location) / "data" for location in locations or ())[:1]
-

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from simulator.locations import default_content_root as default_content_root
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
 from simulator.spec.loading import load_persona, load_rubric, load_rulepack, load_scenario
 from simulator.spec.persona import PersonaSpec
@@ -60,15 +61,6 @@ class Library:
     def path_of(self, kind: Kind, item_id: str) -> Path:
         """The file an item was loaded from."""
         return self.paths[(kind, item_id)]
-
-
-def default_content_root() -> Path:
-    """The bundled content: inside the installed package, or the checkout's top level."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "content"
-    if (installed / "scenarios").is_dir():
-        return installed
-    return package.parent
 
 
 def kind_of(path: Path) -> Kind | None:

@@ -81,6 +81,6 @@ async def test_history_from_a_debrief_opened_from_history_goes_back_to_it() -> N
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("h")
         await settle(app)
-        assert app.screen is history and len(app.screen_stack) == depth
+        assert app.screen_stack[-1] is history and len(app.screen_stack) == depth
         assert sum(isinstance(s, HistoryScreen) for s in app.screen_stack) == 1
         assert history.query_one(DataTable).row_count == 1

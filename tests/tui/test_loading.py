@@ -137,7 +137,7 @@ PROBE = """
 import asyncio, json, sys
 import simulator.tui.app as tui
 
-HEAVY = ("pydantic", "yaml", "transitions", "sqlalchemy", "scoring", "simulator.spec")
+HEAVY = ("pydantic", "yaml", "transitions", "sqlalchemy", "scoring.score", "scoring.monitors", "scoring.rubric", "simulator.spec")
 seen = {}
 
 def start(self):
@@ -175,9 +175,9 @@ def test_nothing_heavy_is_imported_before_the_first_frame() -> None:
     assert seen == {"modules": []}
 
 
-def test_the_app_path_finds_the_same_content_and_data_without_importing_them() -> None:
-    from simulator.cli import _bundled_content_root, _scoring_data_dirs
-    from simulator.spec.library import default_content_root
+def test_the_light_locations_are_the_ones_the_library_uses() -> None:
+    from simulator import locations
+    from simulator.spec import library
 
-    assert _bundled_content_root() == default_content_root()
-    assert _scoring_data_dirs() == (DATA_DIR,)
+    assert library.default_content_root is locations.default_content_root
+    assert DATA_DIR.name == "data" and (DATA_DIR / "default.rubric.yaml").is_file()

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from scoring import DATA_DIR, load_bundled_pack, load_default_rubric, pack_tags
+from scoring import DATA_DIR
+from scoring.rubric import load_bundled_pack, load_default_rubric, pack_tags
 from simulator.spec.rubric import RubricSpec
 
 VOCABULARY = [

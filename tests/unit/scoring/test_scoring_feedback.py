@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scoring import best_choice, choice_value, load_bundled_pack, load_default_rubric, turn_feedback
+from scoring.feedback import best_choice, choice_value, turn_feedback
+from scoring.rubric import load_bundled_pack, load_default_rubric
 from simulator.spec.loading import load_scenario
 from simulator.spec.scenario import ScenarioSpec
 from tests.unit.scoring.scoring_calls import agent, call, debtor, silence

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from scoring import mood_events
-from scoring.mood import SILENCE_TEXT
+from scoring.mood import SILENCE_TEXT, mood_events
 from tests.unit.scoring.scoring_calls import agent, call, debtor, silence
 
 

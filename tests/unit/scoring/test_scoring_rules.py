@@ -8,7 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from scoring import build_monitors, load_bundled_pack, run_rules
+from scoring.monitors import build_monitors
+from scoring.rubric import load_bundled_pack
+from scoring.score import run_rules
 from simulator.spec.rulepack import RulePackSpec
 from simulator.transcript import Transcript
 from tests.unit.scoring.scoring_calls import (

@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scoring import (
-    build_monitors,
-    decide_pass,
-    load_bundled_pack,
-    load_default_rubric,
-    normalise,
-    penalty,
-    raw_totals,
-    run_rules,
-    score,
-    turn_points,
-)
 from scoring.interface import Bounds, Finding
+from scoring.monitors import build_monitors
 from scoring.report import ScoreReport
+from scoring.rubric import load_bundled_pack, load_default_rubric
+from scoring.score import decide_pass, normalise, penalty, raw_totals, run_rules, score, turn_points
 from simulator.spec.loading import load_scenario
 from simulator.spec.scenario import ScoringSpec
 from tests.unit.scoring.scoring_calls import (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator import locations
 from simulator.spec import library
 
 ROOT = Path(__file__).parents[3]
@@ -20,10 +21,9 @@ def test_installed_package_finds_its_content(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     package = tmp_path / "site-packages" / "simulator"
-    (package / "spec").mkdir(parents=True)
     (package / "content" / "scenarios").mkdir(parents=True)
-    monkeypatch.setattr(library, "__file__", str(package / "spec" / "library.py"))
-    assert library.default_content_root() == package / "content"
+    monkeypatch.setattr(locations, "__file__", str(package / "locations.py"))
+    assert locations.default_content_root() == package / "content"
 
 
 def test_the_wheel_ships_the_content_where_the_lookup_expects_it() -> None:
