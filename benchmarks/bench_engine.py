@@ -22,7 +22,9 @@ from simulator.spec.library import default_content_root, load_library  # noqa: E
 
 def main(seconds: float = 3.0) -> None:
     library = load_library(default_content_root(), data_dirs=(DATA_DIR,))
-    compiled = [compile_scenario(s, library.personas[s.persona]) for s in library.scenarios.values()]
+    compiled = [
+        compile_scenario(s, library.personas[s.persona]) for s in library.scenarios.values()
+    ]
     rng = random.Random(7)
     choices = calls = 0
     build = play = 0.0
@@ -42,7 +44,9 @@ def main(seconds: float = 3.0) -> None:
         calls += 1
     print(f"{calls:,} calls, {choices:,} choices over {len(compiled)} scenarios")
     print(f"choices only:        {choices / play:10,.0f} choices/s  (goal >= 20,000)")
-    print(f"including set-up:    {choices / (play + build):10,.0f} choices/s  ({build / calls * 1000:.2f} ms to build a call)")
+    print(
+        f"including set-up:    {choices / (play + build):10,.0f} choices/s  ({build / calls * 1000:.2f} ms to build a call)"
+    )
 
 
 if __name__ == "__main__":
