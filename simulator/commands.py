@@ -23,6 +23,13 @@ def err(message: str) -> None:
     print(f"calldojo: {message}", file=sys.stderr)
 
 
+def _progress(message: str) -> None:
+    """A one-line progress indicator on stderr, only when stderr is a terminal."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\033[K{message}")
+        sys.stderr.flush()
+
+
 def load_content(root: Path) -> Library:
     """Load the library with the bundled rubric and rule packs; warn (once) when files have errors."""
     library = load_library(root, data_dirs=(DATA_DIR,))
@@ -219,7 +226,9 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
     where: dict[str, dict[str, list[str]]] = {
         pack.id: {r.id: [] for r in pack.rules} for pack in library.rulepacks.values()
     }
-    for scenario in sorted(library.scenarios.values(), key=lambda s: s.id):
+    scenarios = sorted(library.scenarios.values(), key=lambda s: s.id)
+    for number, scenario in enumerate(scenarios, start=1):
+        _progress(f"analysing {number}/{len(scenarios)} {scenario.id}")
         try:
             prepared = prepare(library, scenario.id)
             report = analyze(prepared.compiled, prepared.rubric, prepared.pack)
@@ -228,6 +237,7 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
             return EXIT_FOUND
         for rule in report.violations:
             where[prepared.pack.id].setdefault(rule, []).append(scenario.id)
+    _progress("")
     if as_json:
         emit_json(where)
         return EXIT_OK
