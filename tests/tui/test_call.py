@@ -33,8 +33,8 @@ async def test_digits_choose_and_every_turn_is_saved() -> None:
         [record] = store.list_attempts()
         assert record.status == "abandoned" and record.turns == 3 and record.seed == 7
         assert json.loads(record.transcript_json)["actions"] == ["verify"]
-        assert "是我" in str(call.query_one("#debtor-line", Static).render())
-        assert "王丽" in str(call.query_one("#debtor-line", Static).render())
+        assert "是我" in str(call.query_one("#debtor-line", Static).content)
+        assert "王丽" in str(call.query_one("#debtor-line", Static).content)
 
 
 async def test_arrows_and_enter_choose_and_the_end_opens_the_debrief() -> None:

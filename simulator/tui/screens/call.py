@@ -17,7 +17,8 @@ from simulator.tui.screens.base import Page
 from simulator.tui.session import PracticeSession
 from simulator.tui.widgets.choice_list import ChoiceList
 from simulator.tui.widgets.mood_meter import MoodMeter
-from simulator.tui.widgets.transcript_view import TranscriptView
+from simulator.tui.widgets.transcript_view import TranscriptView, label_width
+from simulator.tui.wrap import Hanging
 
 
 class CallScreen(Page[None]):
@@ -84,7 +85,11 @@ class CallScreen(Page[None]):
     def _redraw(self) -> None:
         call, lang = self.session.call, self.dojo.lang
         self.query_one("#debtor-line", Static).update(
-            f"{self.persona_name}: {call.debtor_line or ''}"
+            Hanging(
+                f"{self.persona_name}:",
+                call.debtor_line or "",
+                label_width(self.persona_name, lang) - 3,
+            )
         )
         last = call.turns[-1] if call.turns else None
         if last is not None:

@@ -13,6 +13,7 @@ from simulator.spec.common import Dimension
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.scenario import Fact, ScenarioSpec
 from simulator.tui.i18n import tr, word
+from simulator.tui.wrap import Wrapped
 
 DIMENSIONS: tuple[Dimension, ...] = ("empathy", "clarity", "control", "compliance")
 DEFAULT_PASS_MARK = 60
@@ -52,19 +53,21 @@ class CaseFileView(VerticalScroll):
         s, lang = self.scenario, self.lang
         agent = s.agent
         lines = [
-            Text(s.summary),
-            Text(
-                tr(
-                    lang,
-                    "case.agent",
-                    name=agent.name,
-                    employee_id=agent.employee_id,
-                    institution=agent.institution,
-                ),
-                style="bold",
+            Wrapped(s.summary),
+            Wrapped(
+                Text(
+                    tr(
+                        lang,
+                        "case.agent",
+                        name=agent.name,
+                        employee_id=agent.employee_id,
+                        institution=agent.institution,
+                    ),
+                    style="bold",
+                )
             ),
-            Text(tr(lang, "case.call_at", at=s.call.at.strftime("%Y-%m-%d %H:%M (UTC%z)"))),
-            Text(
+            Wrapped(tr(lang, "case.call_at", at=s.call.at.strftime("%Y-%m-%d %H:%M (UTC%z)"))),
+            Wrapped(
                 tr(
                     lang,
                     "case.debtor",
@@ -73,12 +76,12 @@ class CaseFileView(VerticalScroll):
                     difficulty=s.difficulty,
                 )
             ),
-            Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow"),
+            Wrapped(Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow")),
             *self._pass_rules(),
         ]
         return Group(*lines)
 
-    def _pass_rules(self) -> list[Text]:
+    def _pass_rules(self) -> list[Wrapped]:
         """Pass marks per dimension, and which violations fail the call whatever the scores."""
         scoring, lang = self.scenario.scoring, self.lang
         sep = "，" if lang == "zh" else ", "
@@ -95,10 +98,12 @@ class CaseFileView(VerticalScroll):
         max_major = getattr(scoring, "max_major", 1)
         if max_major is not None and "major" not in fail_on:
             rules.append(tr(lang, "case.fail_majors", count=max_major + 1))
-        lines = [Text(tr(lang, "case.pass_marks", marks=marks))]
+        lines = [Wrapped(tr(lang, "case.pass_marks", marks=marks))]
         if rules:
             lines.append(
-                Text(tr(lang, "case.fail_if", rules=("；" if lang == "zh" else "; ").join(rules)))
+                Wrapped(
+                    tr(lang, "case.fail_if", rules=("；" if lang == "zh" else "; ").join(rules))
+                )
             )
         return lines
 
@@ -118,16 +123,17 @@ class CaseFileView(VerticalScroll):
         for fact in facts:
             if fact.key:
                 table.add_row(
-                    Text(mark + fact.label, style="bold reverse"), Text(fact.value, style="bold")
+                    Text(mark + fact.label, style="bold reverse"),
+                    Wrapped(Text(fact.value, style="bold")),
                 )
             else:
-                table.add_row(Text(fact.label), Text(fact.value))
+                table.add_row(Text(fact.label), Wrapped(fact.value))
         return table
 
     def _contacts(self) -> RenderableType:
         table = self._table(4)
         for c in self.scenario.case_file.contacts:
-            table.add_row(c.name, c.relation, c.phone, c.note or "")
+            table.add_row(c.name, c.relation, c.phone, Wrapped(c.note or ""))
         return table
 
     def _transactions(self) -> RenderableType:
@@ -137,6 +143,8 @@ class CaseFileView(VerticalScroll):
         table = self._table(3)
         for t in items:
             table.add_row(
-                t.date.isoformat(), t.description, Text(f"{t.amount:,.2f}", justify="right")
+                t.date.isoformat(),
+                Wrapped(t.description),
+                Text(f"{t.amount:,.2f}", justify="right"),
             )
         return table

@@ -1,8 +1,6 @@
-"""The trainee's numbered choices: pick with a digit, or arrows and Enter."""
+"""The trainee's numbered choices: pick with a digit, or arrows and Enter; text wraps beside the number."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,6 +9,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from simulator.engine import OfferedChoice
+from simulator.tui.wrap import Hanging
+
+NUMBER_WIDTH = 3
+"""`1. ` before each choice; wrapped lines start under the text, not under the number."""
 
 
 class ChoiceList(OptionList):
@@ -32,7 +34,7 @@ class ChoiceList(OptionList):
         """Replace the options with these choices, numbered from 1."""
         self.clear_options()
         self.add_options(
-            Option(Text.assemble((_number(n, choice.say), "bold"), choice.say), id=choice.id)
+            Option(Hanging(Text(f"{n}.", style="bold"), choice.say, NUMBER_WIDTH), id=choice.id)
             for n, choice in enumerate(choices, start=1)
         )
         if choices:
@@ -53,8 +55,3 @@ class ChoiceList(OptionList):
         if option_id is not None:
             self.post_message(self.Chosen(option_id))
 
-
-def _number(n: int, say: str) -> str:
-    """`1. ` before a line; no space before Chinese, or Rich wraps the whole line below the number."""
-    wide = bool(say) and unicodedata.east_asian_width(say[0]) in ("W", "F")
-    return f"{n}." if wide else f"{n}. "

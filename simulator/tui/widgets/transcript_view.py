@@ -1,25 +1,39 @@
-"""The conversation so far, one line per turn, speaker names first."""
+"""The conversation so far: turn number and speaker in a fixed left column, the words beside them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from simulator.transcript import Turn
 from simulator.tui.i18n import tr
+from simulator.tui.wrap import Hanging
+
+LABEL_GAP = 1
+"""Cells between the label column and the words."""
 
 
-def turn_text(turn: Turn, persona_name: str, lang: str, *, marker: str = "") -> Text:
-    """A turn as `name: words`, numbered as the debrief numbers it (index + 1)."""
+def label_width(persona_name: str, lang: str) -> int:
+    """Cells of the label column: `12 ` plus the longer speaker name, a colon and a gap."""
+    longest = max(cell_len(persona_name), cell_len(tr(lang, "call.you")))
+    return 3 + longest + 1 + LABEL_GAP
+
+
+def turn_text(turn: Turn, persona_name: str, lang: str, *, marker: str = "") -> Hanging:
+    """A turn as `12 name: words`, the words wrapping under themselves (a hanging indent).
+
+    Numbered as the debrief numbers turns (index + 1).
+    """
     speaker = persona_name if turn.speaker == "debtor" else tr(lang, "call.you")
     words = tr(lang, "call.silence") if turn.event == "silence" else turn.text
     style = "bold cyan" if turn.speaker == "debtor" else "bold green"
-    return Text.assemble(
-        (f"{turn.index + 1:>2} ", "dim"), (f"{speaker}: ", style), words, (marker, "bold red")
-    )
+    label = Text.assemble((f"{turn.index + 1:>2} ", "dim"), (f"{speaker}:", style))
+    body = Text.assemble(words, (marker, "bold red"))
+    return Hanging(label, body, label_width(persona_name, lang))
 
 
 class TranscriptView(VerticalScroll, can_focus=False):
