@@ -54,4 +54,3 @@ class ChoiceList(OptionList):
         option_id = self.get_option_at_index(index).id
         if option_id is not None:
             self.post_message(self.Chosen(option_id))
-
