@@ -58,3 +58,28 @@ async def test_enter_opens_case_file() -> None:
         await open_picker(app, pilot)
         await pilot.press("down", "enter")
         assert isinstance(app.screen, CaseFileScreen) and app.screen.scenario_id == "tiny_en"
+
+
+async def test_tags_are_words_of_the_ui_language() -> None:
+    from simulator.tui.screens.picker import tags_text
+
+    assert tags_text("zh", ("m2", "hardship", "third_party")) == "M2、困难、第三方"
+    assert tags_text("en", ("m2", "hardship", "third_party")) == "M2, hardship, third party"
+    assert tags_text("zh", ("brand_new",)) == "brand_new"  # unknown: its id
+    app, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        picker = await open_picker(app, pilot)
+        table = picker.query_one(DataTable)
+        cells = [str(table.get_cell(key, "col_tags")) for key in ("tiny_call", "tiny_en")]
+        assert cells == ["M2、困难", "异议"]
+        await pilot.press("t")
+        assert "标签：异议" in str(picker.query_one("#picker-filters").render())
+
+
+def test_every_bundled_scenario_tag_has_words() -> None:
+    from simulator.spec.library import default_content_root, load_library
+    from simulator.tui.i18n import MESSAGES
+
+    library = load_library(default_content_root())
+    tags = {tag for scenario in library.scenarios.values() for tag in scenario.tags}
+    assert tags and not sorted(tag for tag in tags if f"tag.{tag}" not in MESSAGES)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 from simulator.store.base import BestScore, ResultStore
 from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import ScenarioFilter, ScenarioRow, choices_for, cycled, scenario_rows
-from simulator.tui.i18n import chrome, word
+from simulator.tui.i18n import chrome, tr, word
 from simulator.tui.screens.base import Page
 
 FILTER_KEYS = {"archetype": "a", "difficulty": "d", "tag": "t", "locale": "o"}
@@ -90,7 +90,7 @@ class PickerScreen(Page[None]):
                 word(lang, "arch", row.archetype),
                 word(lang, "locale", row.locale),
                 chrome(row.title),
-                " ".join(row.tags),
+                tags_text(lang, row.tags),
                 key=row.id,
             )
         self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))
@@ -120,7 +120,7 @@ class PickerScreen(Page[None]):
             "picker.filters",
             archetype=archetype,
             difficulty=f.difficulty or any_,
-            tag=f.tag or any_,
+            tag=word(self.dojo.lang, "tag", f.tag) if f.tag else any_,
             locale=word(self.dojo.lang, "locale", f.locale) if f.locale else any_,
         )
         return f"{line}   {self.tr('picker.count', shown=shown, total=len(self.rows))}"
@@ -153,6 +153,11 @@ class PickerScreen(Page[None]):
     def action_back(self) -> None:
         """Back to Home."""
         self.app.pop_screen()
+
+
+def tags_text(lang: str, tags: tuple[str, ...]) -> str:
+    """Scenario tags as words of the UI language (an unknown tag shows its id)."""
+    return tr(lang, "picker.tag_sep").join(word(lang, "tag", tag) for tag in tags)
 
 
 def _best(store: ResultStore, trainee_id: str) -> dict[str, BestScore]:
