@@ -115,3 +115,37 @@ async def test_choice_list_ignores_numbers_beyond_the_offer() -> None:
         await pilot.press("9")
         assert len(call.session.call.turns) == 1
         assert call.query_one(ChoiceList).option_count == 2
+
+
+def test_a_long_turn_wraps_under_its_words_not_under_the_speaker() -> None:
+    import datetime as dt
+
+    from rich.console import Console
+
+    from simulator.transcript import Turn
+    from simulator.tui.widgets.transcript_view import label_width, turn_text
+
+    turn = Turn(
+        index=1,
+        speaker="agent",
+        event="choice",
+        text="本周先约定500元的诚意还款，尾号1234的卡欠款12,850.00元。",
+        node="n",
+        choice="c",
+        tags=(),
+        mood=(("patience", 5),),
+        party="debtor",
+        verified=True,
+        flags=(),
+        at=dt.datetime(2026, 3, 12, tzinfo=dt.UTC),
+        seconds=0.0,
+    )
+    indent = label_width("王丽", "zh")
+    console = Console(width=30, color_system=None, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(turn_text(turn, "王丽", "zh"))
+    lines = capture.get().splitlines()
+    assert lines[0].startswith(" 2 我:") and len(lines) > 1
+    assert all(line.startswith(" " * indent) and line[indent] != " " for line in lines[1:])
+    for run in ("500", "1234", "12,850.00"):  # never split across lines
+        assert any(run in line for line in lines), (run, lines)

@@ -18,8 +18,9 @@ class ReplayScreen(Page[None]):
     """Shows the transcript up to the current step."""
 
     BINDINGS = [
-        Binding("right,n,space", "step(1)", "key.next"),
-        Binding("left,p", "step(-1)", "key.prev"),
+        # ASCII key names: the arrow glyphs are ambiguous-width in CJK terminals
+        Binding("right,n,space", "step(1)", "key.next", key_display="->"),
+        Binding("left,p", "step(-1)", "key.prev", key_display="<-"),
         Binding("home", "jump(0)", "key.first"),
         Binding("end", "jump(-1)", "key.last"),
         Binding("escape", "back", "key.back"),
