@@ -243,8 +243,6 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
         return EXIT_OK
     for pack_id, rules in where.items():
         print(f"rule pack {pack_id}")
-        for rule_id, scenarios in rules.items():
-            print(
-                f"  {rule_id:<20} {len(scenarios):>2}  {', '.join(scenarios) or '(never violable)'}"
-            )
+        for rule_id, ids in rules.items():
+            print(f"  {rule_id:<20} {len(ids):>2}  {', '.join(ids) or '(never violable)'}")
     return EXIT_OK

@@ -1,8 +1,14 @@
 """The engine: compiles a scenario and persona into a running call (the one user of transitions)."""
 
-from simulator.engine.call import Call, EngineError, OfferedChoice, replay
+from simulator.engine.call import Call, EngineError, replay
 from simulator.engine.clock import Clock, SimulatedClock
-from simulator.engine.compiled import CompiledScenario, CompileError, compile_scenario, content_hash
+from simulator.engine.compiled import (
+    CompiledScenario,
+    CompileError,
+    OfferedChoice,
+    compile_scenario,
+    content_hash,
+)
 from simulator.engine.state import CallState, ChoiceUnavailable
 
 __all__ = [

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 from simulator.engine.clock import Clock, SimulatedClock
-from simulator.engine.compiled import CompiledScenario
+from simulator.engine.compiled import CompiledChoice, CompiledScenario, OfferedChoice
 from simulator.engine.machine import SILENCE_TRIGGER, CallModel, build_machine, threshold_trigger
 from simulator.engine.state import (
     Beat,
@@ -24,15 +23,6 @@ from simulator.transcript import SILENCE, Ending, Transcript, Turn
 
 class EngineError(RuntimeError):
     """The state machine and the step semantics disagree: a bug in CallDojo, never in content."""
-
-
-@dataclass(frozen=True, slots=True)
-class OfferedChoice:
-    """A choice as offered to the trainee."""
-
-    id: str
-    say: str
-    tags: tuple[str, ...]
 
 
 class Call:
@@ -60,6 +50,7 @@ class Call:
         self._turns: list[Turn] = []
         self._actions: list[str] = []
         self._offer: tuple[OfferedChoice, ...] = ()
+        self._available: dict[str, CompiledChoice] = {}
         self._record(beats)
         self._make_offer()
 
@@ -91,10 +82,18 @@ class Call:
         return self._offer
 
     def _make_offer(self) -> None:
-        offer = [OfferedChoice(c.id, c.say, c.tags) for c in available(self.compiled, self._state)]
-        if self.shuffle:
-            self._shuffle_rng.shuffle(offer)
-        self._offer = tuple(offer)
+        node = None if self._state.ended else self.compiled.nodes[self._state.node]
+        if node is not None and not node.guarded:
+            self._available, offer = node.index, node.offers
+        else:
+            choices = available(self.compiled, self._state)
+            self._available = {c.id: c for c in choices}
+            offer = tuple(c.offer for c in choices)
+        if self.shuffle and offer:
+            shuffled = list(offer)
+            self._shuffle_rng.shuffle(shuffled)
+            offer = tuple(shuffled)
+        self._offer = offer
 
     def choose(self, choice_id: str) -> tuple[Turn, ...]:
         """Say the choice; return the new turns (the trainee's, then the debtor's)."""
@@ -102,7 +101,9 @@ class Call:
             raise ChoiceUnavailable(choice_id, self._state.node, ())
         if choice_id == SILENCE:
             return self.silence()
-        choice = find_choice(self.compiled, self._state, choice_id)
+        choice = self._available.get(choice_id) or find_choice(
+            self.compiled, self._state, choice_id
+        )
         pending = after_choice(self.compiled, self._state, choice)
         self._model.pending = pending
         self._machine.events[choice.id].trigger(self._model)

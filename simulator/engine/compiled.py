@@ -54,6 +54,15 @@ class CompiledLine:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferedChoice:
+    """A choice as offered to the trainee."""
+
+    id: str
+    say: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledChoice:
     """A choice ready to run."""
 
@@ -67,6 +76,7 @@ class CompiledChoice:
     dial_at: dt.datetime | None
     agent_ends: bool
     seconds: float
+    offer: OfferedChoice
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +89,12 @@ class CompiledNode:
     verified: bool | None
     sets: tuple[tuple[str, bool], ...]
     choices: tuple[CompiledChoice, ...]
+    index: dict[str, CompiledChoice] = field(default_factory=dict, compare=False)
+    """The choices by id (every choice, guarded or not)."""
+    offers: tuple[OfferedChoice, ...] = ()
+    """What is offered when no guard hides a choice."""
+    guarded: bool = False
+    """True when some choice has a `when` guard (the offer depends on the state)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,15 +237,19 @@ def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledSc
                     seconds=0.0
                     if node_id in silent_node
                     else speech_seconds(choice.say, scenario.locale),
+                    offer=OfferedChoice(choice.id, choice.say, tags),
                 )
             )
         nodes[node_id] = CompiledNode(
-            node_id,
-            _line(node.debtor),
-            node.party,
-            node.verified,
-            tuple(node.set.items()),
-            tuple(choices),
+            id=node_id,
+            line=_line(node.debtor),
+            party=node.party,
+            verified=node.verified,
+            sets=tuple(node.set.items()),
+            choices=tuple(choices),
+            index={c.id: c for c in choices},
+            offers=tuple(c.offer for c in choices),
+            guarded=any(c.guard is not None for c in choices),
         )
     if scenario.start not in nodes:
         raise CompileError(f"start {scenario.start!r} is not a node")
