@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -56,15 +57,31 @@ async def wait_until_loaded(app: CallDojoApp, pilot: Pilot[int]) -> None:
         await pilot.pause(0.05)
 
 
+async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait (polling) for a condition instead of sleeping a fixed time: CI machines can be slow."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition not met in time")
+
+
 async def test_home_is_interactive_before_the_library_and_the_picker_waits() -> None:
     release = threading.Event()
     app = slow_app(release)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, HomeScreen) and app.library is None
+        # Home is up and the remembered trainee filled in (the store opens after the first frame)
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, HomeScreen)
+                and app.screen.query_one("#name", Input).value == TRAINEE.name
+            ),
+        )
+        assert app.library is None
         app.screen.query_one("#menu").focus()
         await pilot.press("enter")
-        await pilot.pause(0.05)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         picker = app.screen
         assert isinstance(picker, PickerScreen)
         assert "正在加载内容库" in screen_text(picker)
