@@ -15,35 +15,26 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class Page(Screen[R], Generic[R]):
+class _Translated:
+    """What every CallDojo screen shares: bindings relabelled in the UI language, `dojo`, `tr`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        relabel(self, self.dojo.lang)  # type: ignore[arg-type]
+
+    @property
+    def dojo(self) -> CallDojoApp:
+        """The app, typed."""
+        return cast("CallDojoApp", self.app)  # type: ignore[attr-defined]
+
+    def tr(self, key: str, **fields: object) -> str:
+        """A catalogue message in the current UI language."""
+        return tr(self.dojo.lang, key, **fields)
+
+
+class Page(_Translated, Screen[R], Generic[R]):
     """A full screen with translated bindings and `self.tr`."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        relabel(self, self.dojo.lang)
 
-    @property
-    def dojo(self) -> CallDojoApp:
-        """The app, typed."""
-        return cast("CallDojoApp", self.app)
-
-    def tr(self, key: str, **fields: object) -> str:
-        """A catalogue message in the current UI language."""
-        return tr(self.dojo.lang, key, **fields)
-
-
-class Dialog(ModalScreen[R], Generic[R]):
+class Dialog(_Translated, ModalScreen[R], Generic[R]):
     """A modal screen with translated bindings and `self.tr`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        relabel(self, self.dojo.lang)
-
-    @property
-    def dojo(self) -> CallDojoApp:
-        """The app, typed."""
-        return cast("CallDojoApp", self.app)
-
-    def tr(self, key: str, **fields: object) -> str:
-        """A catalogue message in the current UI language."""
-        return tr(self.dojo.lang, key, **fields)
