@@ -54,6 +54,10 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ResultStor
         result = open_store(f"sqlite:///{tmp_path / 'r.db'}")
     else:
         if not PG_URL:
+            if os.environ.get("CI"):
+                pytest.fail(
+                    "CI must run the PostgreSQL store tests: .ci/run sets CALLDOJO_TEST_PG_URL"
+                )
             pytest.skip("set CALLDOJO_TEST_PG_URL to run the PostgreSQL store tests")
         result = open_store(PG_URL)
         from sqlalchemy import delete
