@@ -30,11 +30,19 @@ class PracticeError(LookupError):
 class Prepared:
     """Everything needed to run and score calls of one scenario."""
 
-    scenario: ScenarioSpec
-    persona: PersonaSpec
+    compiled: CompiledScenario
     rubric: RubricSpec
     pack: RulePackSpec
-    compiled: CompiledScenario
+
+    @property
+    def scenario(self) -> ScenarioSpec:
+        """The scenario (as compiled)."""
+        return self.compiled.scenario
+
+    @property
+    def persona(self) -> PersonaSpec:
+        """The scenario's persona (as compiled)."""
+        return self.compiled.persona
 
     @cached_property
     def bounds(self) -> dict[str, tuple[float, float]]:
@@ -68,7 +76,7 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
         raise PracticeError(
             f"scenario {scenario_id!r} refers to missing content {exc}; run `calldojo validate`"
         ) from None
-    return Prepared(scenario, persona, rubric, pack, compile_scenario(scenario, persona))
+    return Prepared(compile_scenario(scenario, persona), rubric, pack)
 
 
 def _refuse_broken(library: Library, scenario: ScenarioSpec) -> None:
