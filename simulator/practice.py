@@ -81,11 +81,11 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
 
 def _refuse_broken(library: Library, scenario: ScenarioSpec) -> None:
     """A scenario whose own file or persona file has errors is not played (scores would lie)."""
-    files = {
-        str(p)
-        for key, p in library.paths.items()
-        if key in (("scenario", scenario.id), ("persona", scenario.persona))
-    }
+    own = (
+        library.paths.get(("scenario", scenario.id)),
+        library.paths.get(("persona", scenario.persona)),
+    )
+    files = {str(path) for path in own if path is not None}
     errors = [d for d in library.errors if d.path in files]
     if errors:
         shown = "\n  ".join(d.format() for d in errors[:5])
