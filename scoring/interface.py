@@ -11,11 +11,11 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Protocol
 
-from simulator.spec.common import Dimension
+from simulator.spec.common import SoftDimension
 from simulator.transcript import Ending, Turn
 
-Bounds = dict[Dimension, tuple[float, float]]
-"""Per dimension, the (worst, best) raw total reachable in a scenario; found by the analysis."""
+Anchors = dict[SoftDimension, float]
+"""Per soft dimension, the points of the scenario's model answer: what scores 100."""
 
 
 @dataclass(frozen=True, slots=True)

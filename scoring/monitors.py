@@ -10,7 +10,7 @@ turn; an abandoned call (ending None) fires no outcome rules and only required w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, cast
 
 from scoring.interface import Finding, RuleMonitor
@@ -22,7 +22,7 @@ from simulator.spec.rulepack import (
     TagRule,
     TimeRule,
 )
-from simulator.transcript import Ending, Turn
+from simulator.transcript import Ending, Transcript, Turn
 
 NO_FINDINGS: tuple[Finding, ...] = ()
 
@@ -316,3 +316,17 @@ MONITOR_KINDS: dict[str, Callable[[Any], RuleMonitor]] = {
 def build_monitors(pack: RulePackSpec) -> tuple[RuleMonitor, ...]:
     """One monitor per rule of the pack, in pack order."""
     return tuple(MONITOR_KINDS[rule.kind](rule) for rule in pack.rules)
+
+
+def run_rules(monitors: Sequence[RuleMonitor], transcript: Transcript) -> tuple[Finding, ...]:
+    """Fold every monitor over the turns, then finish them; findings in turn order, then pack order."""
+    states: list[Hashable] = [m.start() for m in monitors]
+    found: list[Finding] = []
+    for turn in transcript.turns:
+        for i, monitor in enumerate(monitors):
+            states[i], hits = monitor.feed(states[i], turn)
+            found.extend(hits)
+    last = transcript.turns[-1].index if transcript.turns else 0
+    for monitor, state in zip(monitors, states, strict=True):
+        found.extend(monitor.finish(state, transcript.ending, last))
+    return tuple(found)

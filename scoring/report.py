@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 class _Flat:
@@ -77,6 +77,7 @@ class ScoreReport:
     mood_events: tuple[MoodEvent, ...]
     passed: bool
     reasons: tuple[str, ...]
+    objective_met: bool = True
     version: int = REPORT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +95,7 @@ class ScoreReport:
             "mood_events": [m.to_dict() for m in self.mood_events],
             "passed": self.passed,
             "reasons": list(self.reasons),
+            "objective_met": self.objective_met,
         }
 
     @classmethod
@@ -111,5 +113,6 @@ class ScoreReport:
             mood_events=tuple(MoodEvent.from_dict(m) for m in data["mood_events"]),
             passed=bool(data["passed"]),
             reasons=tuple(data["reasons"]),
+            objective_met=bool(data.get("objective_met", True)),
             version=int(data.get("version", REPORT_VERSION)),
         )

@@ -72,6 +72,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="per compliance rule, the scenarios where it can be violated",
     )
     coverage.add_argument("--json", action="store_true", help="print JSON")
+    simulate = sub.add_parser(
+        "simulate",
+        parents=[common],
+        help="scripted trainee policies play scenarios; pass rates and scores against each "
+        "scenario's calibration (exit 1 when one is miscalibrated)",
+    )
+    simulate.add_argument(
+        "scenarios", nargs="*", metavar="SCENARIO_ID", help="scenarios (default: the whole library)"
+    )
+    simulate.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this policy (repeatable): ideal, empathetic, cold, pushy, aggressive, "
+        "opening_then_aggressive, random, longest, politest",
+    )
+    simulate.add_argument("--json", action="store_true", help="print JSON")
     schema = sub.add_parser(
         "schema",
         parents=[common],
@@ -131,6 +149,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         list_command,
         play_command,
         schema_command,
+        simulate_command,
         validate_command,
     )
 
@@ -147,6 +166,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return play_command(content, args.scenario, args.choices, seed=args.seed, as_json=args.json)
     if args.command == "coverage":
         return coverage_command(content, as_json=args.json)
+    if args.command == "simulate":
+        return simulate_command(content, args.scenarios, args.policy, as_json=args.json)
     if args.command == "analyze":
         return analyze_command(
             content, args.scenario, as_json=args.json, max_states=args.max_states

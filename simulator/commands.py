@@ -210,8 +210,12 @@ def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: 
         print(f"{key}: {', '.join(data[key]) or '-'}")
     for name, b in data["bounds"].items():
         print(f"{name}: {b['min']:g} .. {b['max']:g}   best path: {','.join(b['max_path'])}")
-    print(f"pass possible: {data['pass_possible']}")
-    print(f"pass with critical violation: {data['pass_with_critical'] or 'no'}")
+    model = data["model_answer"]
+    print(f"model answer: {','.join(model['path']) or '-'}")
+    print("model answer scores: " + ", ".join(f"{k} {v}" for k, v in model["scores"].items()))
+    print(f"pass possible (the model answer passes): {data['pass_possible']}")
+    print(f"objective endings: {', '.join(data['objective_endings']) or '-'}")
+    print(f"pass without objective: {', '.join(data['pass_without_objective']) or '-'}")
     for note in data["notes"]:
         print(f"note: {note}")
     return EXIT_OK
@@ -246,3 +250,76 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
         for rule_id, ids in rules.items():
             print(f"  {rule_id:<20} {len(ids):>2}  {', '.join(ids) or '(never violable)'}")
     return EXIT_OK
+
+
+def simulate_command(
+    root: Path, scenario_ids: list[str], policies: list[str], *, as_json: bool
+) -> int:
+    """`calldojo simulate`: scripted trainee policies play scenarios; exit 1 when one is miscalibrated."""
+    from simulator.analysis import AnalysisTooLarge
+    from simulator.analysis.simulate import calibrate
+    from simulator.engine import ModelAnswerError
+    from simulator.practice import PracticeError, prepare
+    from simulator.spec.common import POLICIES
+
+    unknown = [p for p in policies if p not in POLICIES]
+    if unknown:
+        err(f"unknown policy {', '.join(unknown)}; known: {', '.join(POLICIES)}")
+        return EXIT_USAGE
+    chosen = tuple(p for p in POLICIES if not policies or p in policies)
+    library = load_content(root)
+    ids = scenario_ids or sorted(library.scenarios)
+    results = []
+    for number, scenario_id in enumerate(ids, start=1):
+        _progress(f"simulating {number}/{len(ids)} {scenario_id}")
+        try:
+            prepared = prepare(library, scenario_id)
+            results.append(calibrate(prepared.compiled, prepared.rubric, prepared.pack, chosen))
+        except (PracticeError, AnalysisTooLarge, ModelAnswerError) as exc:
+            _progress("")
+            err(str(exc))
+            return EXIT_FOUND
+    _progress("")
+    if as_json:
+        emit_json([c.to_dict() for c in results])
+    else:
+        _print_simulation(results, chosen)
+    return EXIT_FOUND if any(c.problems for c in results) else EXIT_OK
+
+
+_REASON_SHORT = {"objective": "obj", "red_line": "red", "majors": "maj", "unresolved": "loop"}
+_DIM_SHORT = {"empathy": "emp", "clarity": "cla", "control": "ctl", "compliance": "cmp"}
+
+
+def _short_reason(reasons: list[str]) -> str:
+    """The first reason a policy failed, in three letters (`obj`, `red`, `emp`, ...)."""
+    if not reasons:
+        return ""
+    kind, _, value = reasons[0].partition(":")
+    if kind == "below":
+        return _DIM_SHORT.get(value, value[:3])
+    return _REASON_SHORT.get(kind, kind[:3])
+
+
+def _print_simulation(results: list[Any], policies: tuple[str, ...]) -> None:
+    short = {"opening_then_aggressive": "open+aggr", "empathetic": "empathic"}
+    print(f"{'scenario':<27}" + "".join(f"{short.get(p, p)[:9]:>10}" for p in policies))
+    for cal in results:
+        cells = []
+        for r in cal.results:
+            if r.policy == "random":
+                cells.append(f"{r.pass_rate:>10.1%}")
+            else:
+                cell = "PASS" if r.pass_rate >= 1.0 else f"fail {_short_reason(r.reasons)}"
+                cells.append(f"{cell:>10}")
+        print(f"{cal.scenario[:26]:<27}" + "".join(cells))
+        for problem in cal.problems:
+            print(f"  ! {problem}")
+    counts = [
+        f"{p} {sum(1 for c in results for r in c.results if r.policy == p and r.pass_rate >= 1.0)}"
+        for p in policies
+        if p != "random"
+    ]
+    print(f"passes of {len(results)}: " + ", ".join(counts))
+    bad = sum(1 for c in results if c.problems)
+    print(f"{len(results) - bad} of {len(results)} scenario(s) calibrated")

@@ -1,4 +1,4 @@
-"""A scenario prepared for practice: compiled call, rubric, rule pack and score bounds in one place.
+"""A scenario prepared for practice: compiled call, rubric, rule pack and score anchors in one place.
 
 This is the seam the CLI and the TUI share: neither holds a business rule of its own.
 """
@@ -8,10 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from scoring.interface import Anchors
 from scoring.report import ScoreReport
-from scoring.score import score
-from simulator.analysis.explore import score_bounds
-from simulator.engine import Call, CompiledScenario, compile_scenario
+from scoring.score import anchors, score
+from simulator.engine import (
+    Call,
+    CompiledScenario,
+    ModelAnswerError,
+    compile_scenario,
+    model_answer,
+)
 from simulator.engine.clock import Clock
 from simulator.spec.diagnostics import did_you_mean
 from simulator.spec.library import Library
@@ -45,9 +51,9 @@ class Prepared:
         return self.compiled.persona
 
     @cached_property
-    def bounds(self) -> dict[str, tuple[float, float]]:
-        """Worst and best reachable raw totals per dimension (static analysis, computed once)."""
-        return dict(score_bounds(self.compiled, self.rubric, self.pack))
+    def anchors(self) -> Anchors:
+        """The model answer's soft points per dimension: what scores 100 (played once, cached)."""
+        return anchors(model_answer(self.compiled), self.scenario, self.rubric)
 
     def start(self, *, seed: int = 0, shuffle: bool = False, clock: Clock | None = None) -> Call:
         """Begin a call."""
@@ -55,7 +61,7 @@ class Prepared:
 
     def score(self, transcript: Transcript) -> ScoreReport:
         """Score a transcript of this scenario."""
-        return score(transcript, self.scenario, self.rubric, self.pack, self.bounds)
+        return score(transcript, self.scenario, self.rubric, self.pack, self.anchors)
 
 
 def prepare(library: Library, scenario_id: str) -> Prepared:
@@ -76,7 +82,12 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
         raise PracticeError(
             f"scenario {scenario_id!r} refers to missing content {exc}; run `calldojo validate`"
         ) from None
-    return Prepared(compile_scenario(scenario, persona), rubric, pack)
+    prepared = Prepared(compile_scenario(scenario, persona), rubric, pack)
+    try:
+        prepared.anchors  # noqa: B018 - a scenario whose model answer cannot be played is refused
+    except ModelAnswerError as exc:
+        raise PracticeError(f"{exc}; run `calldojo validate`") from None
+    return prepared
 
 
 def _refuse_broken(library: Library, scenario: ScenarioSpec) -> None:

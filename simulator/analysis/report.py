@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.interface import Finding
-from scoring.score import decide_pass, normalise, pass_marks
-from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, Vector, explore
-from simulator.analysis.paths import (
-    Accept,
-    Broken,
-    SearchResult,
-    extremes,
-    find_path,
-    walk,
-    weighted_path,
-)
+from scoring.score import anchors, decide_pass, score
+from simulator.analysis.explore import DEFAULT_MAX_STATES, StateGraph, explore
+from simulator.analysis.paths import extremes
+from simulator.engine.call import ModelAnswerError, model_actions, replay
 from simulator.engine.compiled import CompiledScenario
 from simulator.engine.state import after_choice, available, destination
 from simulator.spec.common import DIMENSIONS
@@ -50,8 +41,10 @@ class AnalysisReport:
     violations: list[str]
     never_offered: list[str]
     branches_never_taken: list[str]
-    pass_possible: bool | None
-    pass_with_critical: list[str] | None
+    pass_possible: bool
+    model_answer: dict[str, Any]
+    objective_endings: list[str]
+    pass_without_objective: list[str]
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,7 +65,9 @@ class AnalysisReport:
             "never_offered": self.never_offered,
             "branches_never_taken": self.branches_never_taken,
             "pass_possible": self.pass_possible,
-            "pass_with_critical": self.pass_with_critical,
+            "model_answer": self.model_answer,
+            "objective_endings": self.objective_endings,
+            "pass_without_objective": self.pass_without_objective,
             "notes": self.notes,
         }
 
@@ -140,35 +135,36 @@ def _unused(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list[st
     return never, branches
 
 
-def _needed(bounds: dict[str, DimensionBounds], marks: dict[str, int]) -> Vector:
-    """The smallest raw total per dimension that can still normalise to its pass mark (rounding included)."""
-    needed = []
-    for name in DIMENSIONS:
-        b = bounds[name]
-        span = b.max - b.min
-        needed.append(b.min + span * (marks[name] - 0.5) / 100 if span > 0 else -math.inf)
-    return (needed[0], needed[1], needed[2], needed[3])
+def _model_verdict(
+    cs: CompiledScenario, rubric: RubricSpec, pack: RulePackSpec
+) -> tuple[dict[str, Any], list[str]]:
+    """The model answer played and scored: its path, scores and verdict (or why it cannot play)."""
+    try:
+        path = list(model_actions(cs))
+    except ModelAnswerError as exc:
+        return {"path": [], "scores": {}, "passed": False, "reasons": ["unplayable"]}, [str(exc)]
+    transcript = replay(cs, 0, path)
+    report = score(transcript, cs.scenario, rubric, pack, anchors(transcript, cs.scenario, rubric))
+    notes = [] if report.passed else [f"the model answer fails: {', '.join(report.reasons)}"]
+    return {
+        "path": path,
+        "scores": dict(report.scores),
+        "passed": report.passed,
+        "reasons": list(report.reasons),
+    }, notes
 
 
-def _passing_path(
-    graph: StateGraph,
-    bounds: dict[str, DimensionBounds],
-    passes: Accept,
-    needed: Vector,
-    failing: frozenset[str],
-) -> SearchResult:
-    """A passing call: first the cheap candidates (per-dimension bests, weighted sums), then a search."""
-    spans = [max(1.0, b.max - b.min) for b in bounds.values()]
-    candidates = [b.max_path for b in bounds.values()]
-    for emphasis in range(5):
-        weights = tuple((3.0 if d == emphasis else 1.0) / spans[d] for d in range(4))
-        path = weighted_path(graph, weights, failing)  # type: ignore[arg-type]
-        if path is not None:
-            candidates.append(path)
-    for path in candidates:
-        if path and passes(*walk(graph, path)):
-            return SearchResult(path, True)
-    return find_path(graph, passes, needed, forbid=failing)
+def _pass_without_objective(
+    cs: CompiledScenario, pack: RulePackSpec, endings: list[str]
+) -> list[str]:
+    """Reachable endings that miss the objective yet a flawless call ending there would pass."""
+    perfect = dict.fromkeys(DIMENSIONS, 100)
+    return [
+        e
+        for e in endings
+        if not cs.scenario.endings[e].meets_objective
+        and decide_pass(perfect, (), cs.scenario, pack, objective=False)[0]
+    ]
 
 
 def analyze(
@@ -191,31 +187,12 @@ def analyze(
         {f.rule for edges in graph.edges for e in edges for f in e.findings}
         | {f.rule for f in graph.initial_findings}
     )
-    marks = pass_marks(cs.scenario.scoring)
-    raw_bounds = {name: (b.min, b.max) for name, b in bounds.items()}
-    scoring_spec = cs.scenario.scoring
-
-    def passes(acc: Vector, broken: Broken) -> bool:
-        scores = {name: normalise(acc[d], raw_bounds[name]) for d, name in enumerate(DIMENSIONS)}
-        findings = [Finding(rule, severity, 0, "") for rule, severity in broken]
-        return decide_pass(scores, findings, scoring_spec)[0]
-
-    needed = _needed(bounds, marks)
-    failing = frozenset(scoring_spec.fail_on)
-    notes: list[str] = []
-    found = _passing_path(graph, bounds, passes, needed, failing)
-    pass_possible: bool | None = (
-        True if found.path is not None else (False if found.exhausted else None)
-    )
-    if pass_possible is None:
-        notes.append("pass_possible undetermined: the path search budget ran out")
-    if "critical" in failing:
-        # The scorer fails every call with a critical violation, so no such path can pass.
-        critical_pass = None
-    else:
-        critical_pass = find_path(
-            graph, passes, needed, forbid=failing - {"critical"}, require_severity="critical"
-        ).path
+    model, notes = _model_verdict(cs, rubric, pack)
+    objective_endings = sorted(e for e, spec in cs.scenario.endings.items() if spec.meets_objective)
+    if not set(objective_endings) & set(endings):
+        notes.append(
+            "no reachable ending meets the objective: mark one with `meets_objective: true`"
+        )
 
     return AnalysisReport(
         scenario=cs.scenario.id,
@@ -229,7 +206,9 @@ def analyze(
         violations=violations,
         never_offered=never_offered,
         branches_never_taken=branches_never_taken,
-        pass_possible=pass_possible,
-        pass_with_critical=critical_pass,
+        pass_possible=bool(model["passed"]),
+        model_answer=model,
+        objective_endings=objective_endings,
+        pass_without_objective=_pass_without_objective(cs, pack, endings),
         notes=notes,
     )

@@ -1,6 +1,13 @@
 """The engine: compiles a scenario and persona into a running call (the one user of transitions)."""
 
-from simulator.engine.call import Call, EngineError, replay
+from simulator.engine.call import (
+    Call,
+    EngineError,
+    ModelAnswerError,
+    model_actions,
+    model_answer,
+    replay,
+)
 from simulator.engine.clock import Clock, SimulatedClock
 from simulator.engine.compiled import (
     CompiledScenario,
@@ -19,9 +26,12 @@ __all__ = [
     "CompileError",
     "CompiledScenario",
     "EngineError",
+    "ModelAnswerError",
     "OfferedChoice",
     "SimulatedClock",
     "compile_scenario",
     "content_hash",
+    "model_actions",
+    "model_answer",
     "replay",
 ]

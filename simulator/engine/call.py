@@ -16,6 +16,7 @@ from simulator.engine.state import (
     find_choice,
     initial,
     silence,
+    step,
 )
 from simulator.engine.state import advance as advance_state
 from simulator.transcript import SILENCE, Ending, Transcript, Turn
@@ -216,3 +217,42 @@ def replay(
             break
         call.choose(action)
     return call.transcript()
+
+
+MODEL_ANSWER_LIMIT = 200
+"""Turns after which the model answer is taken to loop (content error: it never ends)."""
+
+
+class ModelAnswerError(ValueError):
+    """The model answer cannot be played: a node without one, or one that is not offered, or a loop."""
+
+
+def model_actions(compiled: CompiledScenario) -> tuple[str, ...]:
+    """The choices of the model answer: the `best` choice at every node from the start to an ending."""
+    state, _ = initial(compiled)
+    chosen: list[str] = []
+    while not state.ended:
+        if len(chosen) >= MODEL_ANSWER_LIMIT:
+            raise ModelAnswerError(
+                f"scenario {compiled.scenario.id!r}: the model answer does not end within "
+                f"{MODEL_ANSWER_LIMIT} turns (it loops at node {state.node!r})"
+            )
+        node = compiled.scenario.nodes[state.node]
+        best = node.model_answer
+        if best is None:
+            raise ModelAnswerError(
+                f"scenario {compiled.scenario.id!r}: node {state.node!r} has no choice marked `best: true`"
+            )
+        if best.id not in {c.id for c in available(compiled, state)}:
+            raise ModelAnswerError(
+                f"scenario {compiled.scenario.id!r}: the model answer {best.id!r} at node "
+                f"{state.node!r} is not offered when the model answer reaches it (its `when` fails)"
+            )
+        state, _ = step(compiled, state, best.id)
+        chosen.append(best.id)
+    return tuple(chosen)
+
+
+def model_answer(compiled: CompiledScenario) -> Transcript:
+    """The transcript of the model answer (seed 0): what scores 100."""
+    return replay(compiled, 0, model_actions(compiled))

@@ -27,6 +27,29 @@ SoftDimension = Literal["empathy", "clarity", "control"]
 DIMENSIONS: tuple[Dimension, ...] = ("empathy", "clarity", "control", "compliance")
 SOFT_DIMENSIONS: tuple[SoftDimension, ...] = ("empathy", "clarity", "control")
 Severity = Literal["critical", "major", "minor"]
+Policy = Literal[
+    "ideal",
+    "empathetic",
+    "cold",
+    "pushy",
+    "aggressive",
+    "opening_then_aggressive",
+    "random",
+    "longest",
+    "politest",
+]
+"""A scripted trainee policy of the calibration (`calldojo simulate`)."""
+POLICIES: tuple[Policy, ...] = (
+    "ideal",
+    "empathetic",
+    "cold",
+    "pushy",
+    "aggressive",
+    "opening_then_aggressive",
+    "random",
+    "longest",
+    "politest",
+)
 Party = Literal["debtor", "debt_related", "third_party", "unknown", "nobody"]
 """Who is on the line: the debtor, a debt-related third party (e.g. a spouse), an unrelated third
 party, someone not yet identified, or nobody (before the call connects)."""

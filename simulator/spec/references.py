@@ -19,6 +19,7 @@ from simulator.spec.persona import PersonaSpec
 from simulator.spec.positions import Loc, compose, follow, unit_position, value_column
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.scenario import ChoiceSpec, DebtorLine, DebtorLineSpec, ScenarioSpec
+from simulator.spec.scoring_checks import scoring_issues
 
 if TYPE_CHECKING:
     from simulator.spec.library import Library
@@ -104,10 +105,11 @@ def _scenario_issues(library: Library, scenario: ScenarioSpec) -> Iterator[Issue
         for index, choice in enumerate(node.choices):
             loc = (*base, "choices", index)
             yield from _choice_issues(path, loc, choice, targets, names, rubric)
-        yield from _feedback_warnings(path, base, node.choices, rubric)
+        yield from _feedback_warnings(path, base, node.choices)
     for ending_id, ending in scenario.endings.items():
         yield from _line_conditions(path, ("endings", ending_id, "debtor"), ending.debtor, names)
     yield from text_warnings(path, scenario)
+    yield from scoring_issues(library, scenario, path)
 
 
 def _scenario_refs(
@@ -193,28 +195,17 @@ def _tag_issues(
             yield Issue(path, tag_loc, "CD304", f"unknown tag {tag!r}", hint, at_key=at_key)
 
 
-def _feedback_warnings(
-    path: Path, base: Loc, choices: list[ChoiceSpec], rubric: RubricSpec | None
-) -> Iterator[Issue]:
-    """A choice that is not the best at its node should say why (CD501)."""
-    best = {c.id for c in choices if c.best}
-    if not best and rubric is not None:
-        scores = {c.id: _points(c, rubric) for c in choices}
-        top = max(scores.values())
-        best = {cid for cid, score in scores.items() if score == top}
-    if not best:
+def _feedback_warnings(path: Path, base: Loc, choices: list[ChoiceSpec]) -> Iterator[Issue]:
+    """A choice that is not the model answer at its node should say why (CD501)."""
+    if not any(c.best for c in choices):
         return
     for index, choice in enumerate(choices):
-        if choice.id not in best and choice.feedback is None:
+        if not choice.best and choice.feedback is None:
             message = f"choice {choice.id!r} is not the best here and has no feedback"
             hint = (
                 "add `feedback:` saying why and what would be better (cite the rule or behaviour)"
             )
             yield Issue(path, (*base, "choices", index, "id"), "CD501", message, hint, "warning")
-
-
-def _points(choice: ChoiceSpec, rubric: RubricSpec) -> int:
-    return sum(sum(rubric.tags[t].points.values()) for t in choice.tags if t in rubric.tags)
 
 
 # --- conditions ----------------------------------------------------------------------------

@@ -33,6 +33,10 @@ class RuleBase(Spec):
     """The rule in plain words, in Chinese and English."""
     citation: Text | None = None
     """The source, only where the compliance catalogue verifies it (law and article, or internal policy)."""
+    red_line: bool = False
+    """Breaking this rule fails the call in every scenario of the pack (every critical rule is one)."""
+    gates_objective: bool = False
+    """A violation means the call's objective was not achieved (e.g. a promise without its three elements)."""
 
 
 class TagRule(RuleBase):
@@ -122,13 +126,13 @@ RuleSpec = Annotated[
 
 
 class PenaltySpec(Spec):
-    """Raw compliance penalty per violation by severity."""
+    """Compliance points lost per violation, by severity (compliance = 100 minus the penalties, at least 0)."""
 
-    critical: Annotated[int, Field(ge=0, le=100)] = 40
-    """Penalty of a critical violation."""
-    major: Annotated[int, Field(ge=0, le=100)] = 15
+    critical: Annotated[int, Field(ge=0, le=100)] = 100
+    """Penalty of a critical violation (100: compliance drops to 0)."""
+    major: Annotated[int, Field(ge=0, le=100)] = 30
     """Penalty of a major violation."""
-    minor: Annotated[int, Field(ge=0, le=100)] = 5
+    minor: Annotated[int, Field(ge=0, le=100)] = 10
     """Penalty of a minor violation."""
 
 
@@ -142,6 +146,13 @@ class RulePackSpec(Spec):
     locale: Text
     """The locale this pack is the default for (zh-CN, en-US)."""
     penalties: PenaltySpec = Field(default_factory=PenaltySpec)
-    """Raw compliance penalty per severity."""
+    """Compliance points lost per violation, by severity."""
+    max_major: Annotated[int, Field(ge=0, le=20)] = 1
+    """More distinct major rules broken than this fail the call (red lines fail it on their own)."""
+
+    def red_lines(self) -> frozenset[str]:
+        """The ids of the rules that fail a call anywhere: every critical rule and every `red_line`."""
+        return frozenset(r.id for r in self.rules if r.red_line or r.severity == "critical")
+
     rules: list[RuleSpec] = Field(min_length=1)
     """The rules."""

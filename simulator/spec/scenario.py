@@ -13,6 +13,8 @@ from simulator.spec.common import (
     Locale,
     Outcome,
     Party,
+    Policy,
+    RuleId,
     Severity,
     Spec,
     Tag,
@@ -73,7 +75,7 @@ class ChoiceSpec(Spec):
     feedback: Text | None = None
     """Coaching shown after the call: why this choice is weak or wrong and what would be better."""
     best: bool = False
-    """Mark the model answer at this node (otherwise the highest-scoring choice is taken as best)."""
+    """Mark the model answer at this node: exactly one choice per node; scores are anchored on it."""
     dial_at: dt.datetime | None = None
     """For a pre-call decision: the moment the call is (re)placed, with its UTC offset."""
 
@@ -102,6 +104,11 @@ class NodeSpec(Spec):
     choices: list[ChoiceSpec] = Field(min_length=1)
     """What the trainee can say here."""
 
+    @property
+    def model_answer(self) -> ChoiceSpec | None:
+        """The model answer here: the choice marked `best` (the validator requires exactly one)."""
+        return next((c for c in self.choices if c.best), None)
+
     @model_validator(mode="after")
     def _unique_choice_ids(self) -> NodeSpec:
         seen: set[str] = set()
@@ -121,6 +128,8 @@ class EndingSpec(Spec):
     """The debtor's last words, if any."""
     summary: Text | None = None
     """A one-line summary for the debrief (what this ending means for the account)."""
+    meets_objective: bool = False
+    """This ending achieves the scenario's objective; a call that ends anywhere else fails."""
 
 
 class Fact(Spec):
@@ -191,15 +200,34 @@ class CallSpec(Spec):
     """The simulated moment the trainee is about to dial, with its UTC offset (debtor's local time)."""
 
 
+class CalibrationSpec(Spec):
+    """Which scripted trainee policies must pass and which must fail (`calldojo simulate`)."""
+
+    must_pass: list[Policy] = Field(default_factory=lambda: list[Policy](["ideal", "empathetic"]))
+    """Policies that must pass this scenario (default: ideal, empathetic)."""
+    must_fail: list[Policy] = Field(
+        default_factory=lambda: list[Policy](
+            ["aggressive", "opening_then_aggressive", "pushy", "longest"]
+        )
+    )
+    """Policies that must fail it (default: aggressive, opening_then_aggressive, pushy, longest)."""
+    random_pass_max: Annotated[float, Field(ge=0, le=1)] = 0.05
+    """The largest pass probability allowed for the random policy (default 0.05)."""
+
+
 class ScoringSpec(Spec):
-    """Per-scenario pass marks; defaults apply where omitted."""
+    """Per-scenario pass rules: they may be stricter than the rule pack's, never looser."""
 
     pass_marks: dict[Dimension, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     """Pass mark per dimension, 0..100 (default 60 for each)."""
     fail_on: list[Severity] = Field(default_factory=lambda: list[Severity](["critical"]))
-    """Violation severities that fail the call whatever the scores (default: critical)."""
-    max_major: Annotated[int, Field(ge=0, le=20)] | None = 1
-    """More major violations than this fail the call (default 1: a second major fails); null: no limit."""
+    """Severities that fail the call whatever the scores; critical always does (default: critical)."""
+    red_lines: list[RuleId] = Field(default_factory=list)
+    """Rules that fail this call on top of the pack's red lines."""
+    max_major: Annotated[int, Field(ge=0, le=20)] | None = None
+    """More distinct major rules broken than this fail the call; at most the pack's (default: the pack's)."""
+    calibration: CalibrationSpec = Field(default_factory=CalibrationSpec)
+    """The trainee policies that must pass and fail this scenario (checked by `calldojo simulate`)."""
 
 
 class ScenarioSpec(Spec):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from simulator.spec.library import Library
     from simulator.store.base import AttemptRecord, ResultStore, Trainee
-    from simulator.tui.session import Practice, Preparer
+    from simulator.tui.session import Preparer
 
 T = TypeVar("T")
 KEY_NAMES = {
@@ -145,7 +145,7 @@ class CallDojoApp(App[int]):
         from simulator.practice import prepare
 
         assert self.library is not None, "prepare only once the library is loaded"
-        # Kept per scenario: a retry reuses the compiled call and its score bounds.
+        # Kept per scenario: a retry reuses the compiled call and its score anchors.
         if scenario_id not in self._prepared:
             self._prepared[scenario_id] = prepare(self.library, scenario_id)
         return self._prepared[scenario_id]
@@ -160,12 +160,6 @@ class CallDojoApp(App[int]):
         if self.library is None:
             return 0
         return len({d.path for d in self.library.errors})
-
-    def warm_bounds(self, practice: Practice) -> None:
-        """Compute the score bounds (static analysis) in a thread now: the final score is instant."""
-        self.run_worker(
-            lambda: _bounds_of(practice), thread=True, group="bounds", exit_on_error=False
-        )
 
     def new_seed(self) -> int:
         """The seed for a new attempt (fixed in tests)."""
@@ -400,10 +394,6 @@ def _utc_now() -> dt.datetime:
     import datetime as dt
 
     return dt.datetime.now(dt.UTC)
-
-
-def _bounds_of(practice: Practice) -> object:
-    return practice.bounds
 
 
 def _load_library(root: Path, data_dirs: tuple[Path, ...]) -> Library:

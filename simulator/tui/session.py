@@ -34,8 +34,8 @@ class Practice(Protocol):
         """Its persona."""
 
     @property
-    def bounds(self) -> Mapping[str, tuple[float, float]]:
-        """Worst and best reachable raw totals per dimension (computed once, cached)."""
+    def anchors(self) -> Mapping[str, float]:
+        """The model answer's points per soft dimension (what scores 100)."""
 
     def start(self, *, seed: int = 0, shuffle: bool = False) -> Call:
         """Begin a call."""

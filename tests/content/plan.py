@@ -19,6 +19,8 @@ class PathPlan(BaseModel):
     ending: str
     violations: list[str]
     passed: bool
+    why: str | None = None
+    """Why this verdict (required where the scoring redesign changed it): the reason a manager reads."""
     expect_lines: dict[int, str] = Field(default_factory=dict)
 
 

@@ -19,8 +19,7 @@ class CaseFileScreen(Page[None]):
     """The five zones plus who the trainee is, when the call is and what it must achieve.
 
     Opened before the library is loaded (`calldojo practice ID`), it shows a loading line until
-    `LibraryLoaded` arrives. Once the scenario is prepared, its score bounds (static analysis) are
-    computed in a thread worker so the score at the end of the call is instant.
+    `LibraryLoaded` arrives.
     """
 
     BINDINGS = [
@@ -74,12 +73,10 @@ class CaseFileScreen(Page[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Focus the case file so the arrows scroll it; start the score bounds in the background."""
+        """Focus the case file so the arrows scroll it."""
         views = self.query(CaseFileView)
         if views:
             views.first().focus()
-        if self.practice is not None:
-            self.dojo.warm_bounds(self.practice)
 
     async def on_library_loaded(self, _message: LibraryLoaded) -> None:
         """The library arrived: prepare the scenario and show its case file."""
