@@ -28,6 +28,18 @@ class Finding:
     explanation: str
 
 
+class RuleHit(Protocol):
+    """Anything that names a broken rule and its severity (a Finding, a stored Violation)."""
+
+    @property
+    def rule(self) -> str:
+        """The rule id."""
+
+    @property
+    def severity(self) -> str:
+        """critical, major or minor."""
+
+
 class RuleMonitor(Protocol):
     """One compiled rule; `state` values must be hashable and small (they enter analysis states)."""
 

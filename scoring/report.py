@@ -78,6 +78,8 @@ class ScoreReport:
     passed: bool
     reasons: tuple[str, ...]
     objective_met: bool = True
+    objective: str = ""
+    ending_summary: str | None = None
     version: int = REPORT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,6 +98,8 @@ class ScoreReport:
             "passed": self.passed,
             "reasons": list(self.reasons),
             "objective_met": self.objective_met,
+            "objective": self.objective,
+            "ending_summary": self.ending_summary,
         }
 
     @classmethod
@@ -114,5 +118,7 @@ class ScoreReport:
             passed=bool(data["passed"]),
             reasons=tuple(data["reasons"]),
             objective_met=bool(data.get("objective_met", True)),
+            objective=str(data.get("objective", "")),
+            ending_summary=data.get("ending_summary"),
             version=int(data.get("version", REPORT_VERSION)),
         )

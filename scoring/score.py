@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scoring.feedback import turn_feedback
-from scoring.interface import Anchors, Finding
+from scoring.interface import Anchors, Finding, RuleHit
 from scoring.monitors import build_monitors, run_rules
 from scoring.mood import mood_events
 from scoring.report import ScoreReport, Violation
@@ -111,7 +111,7 @@ def penalty(pack: RulePackSpec, severity: str) -> int:
     return value
 
 
-def compliance_score(pack: RulePackSpec, findings: Sequence[Finding | Violation]) -> int:
+def compliance_score(pack: RulePackSpec, findings: Sequence[RuleHit]) -> int:
     """100 minus the penalties of the violations, at least 0."""
     return max(0, 100 - sum(penalty(pack, f.severity) for f in findings))
 
@@ -132,6 +132,28 @@ def max_major(scenario: ScenarioSpec, pack: RulePackSpec) -> int:
     return pack.max_major if own is None else min(own, pack.max_major)
 
 
+@dataclass(frozen=True, slots=True)
+class PassRules:
+    """Everything that decides pass or fail in one scenario, for the case file and the exam rules."""
+
+    pass_marks: dict[str, int]
+    red_lines: tuple[str, ...]
+    fail_on: tuple[str, ...]
+    max_major: int
+    objective_endings: tuple[str, ...]
+
+
+def pass_rules(scenario: ScenarioSpec, pack: RulePackSpec) -> PassRules:
+    """The pass rules of a scenario under its pack (the one definition the UI shows)."""
+    return PassRules(
+        pass_marks=pass_marks(scenario.scoring),
+        red_lines=tuple(sorted(red_lines(scenario, pack))),
+        fail_on=tuple(s for s in ("critical", "major", "minor") if s in scenario.scoring.fail_on),
+        max_major=max_major(scenario, pack),
+        objective_endings=tuple(e for e, spec in scenario.endings.items() if spec.meets_objective),
+    )
+
+
 def objective_met(scenario: ScenarioSpec, transcript: Transcript) -> bool:
     """True when the call reached an ending that meets the scenario's objective."""
     ending = transcript.ending
@@ -143,7 +165,7 @@ def objective_met(scenario: ScenarioSpec, transcript: Transcript) -> bool:
 
 def decide_pass(
     scores: Mapping[str, int],
-    violations: Sequence[Finding | Violation],
+    violations: Sequence[RuleHit],
     scenario: ScenarioSpec,
     pack: RulePackSpec,
     *,
@@ -217,7 +239,9 @@ def score(
     passed, reasons = decide_pass(scores, findings, scenario, pack, objective=met)
     raw: dict[str, float] = {d: soft.earned[d] for d in SOFT_DIMENSIONS}
     raw["compliance"] = float(scores["compliance"])
-    scale = {d: (0.0, max(float(anchor[d]), soft.par[d])) for d in SOFT_DIMENSIONS}
+    scale: dict[str, tuple[float, float]] = {
+        d: (0.0, max(float(anchor[d]), soft.par[d])) for d in SOFT_DIMENSIONS
+    }
     scale["compliance"] = (0.0, 100.0)
     return ScoreReport(
         scenario=transcript.scenario,
@@ -232,4 +256,13 @@ def score(
         passed=passed,
         reasons=reasons,
         objective_met=met,
+        objective=scenario.objective,
+        ending_summary=_summary(scenario, transcript),
     )
+
+
+def _summary(scenario: ScenarioSpec, transcript: Transcript) -> str | None:
+    """The authored one-line summary of the ending the call reached, if any."""
+    ending = transcript.ending
+    spec = scenario.endings.get(ending.id) if ending is not None else None
+    return spec.summary if spec is not None else None

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from scoring.interface import Anchors
 from scoring.report import ScoreReport
-from scoring.score import anchors, score
+from scoring.score import PassRules, anchors, pass_rules, score
 from simulator.engine import (
     Call,
     CompiledScenario,
@@ -54,6 +54,11 @@ class Prepared:
     def anchors(self) -> Anchors:
         """The model answer's soft points per dimension: what scores 100 (played once, cached)."""
         return anchors(model_answer(self.compiled), self.scenario, self.rubric)
+
+    @property
+    def pass_rules(self) -> PassRules:
+        """What decides pass or fail in this scenario (shown on the case file)."""
+        return pass_rules(self.scenario, self.pack)
 
     def start(self, *, seed: int = 0, shuffle: bool = False, clock: Clock | None = None) -> Call:
         """Begin a call."""

@@ -158,7 +158,7 @@ def _pass_without_objective(
     cs: CompiledScenario, pack: RulePackSpec, endings: list[str]
 ) -> list[str]:
     """Reachable endings that miss the objective yet a flawless call ending there would pass."""
-    perfect = dict.fromkeys(DIMENSIONS, 100)
+    perfect: dict[str, int] = dict.fromkeys(DIMENSIONS, 100)
     return [
         e
         for e in endings

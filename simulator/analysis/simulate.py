@@ -112,7 +112,9 @@ class _Table:
                 if edge.action == SILENCE or edge.action not in by_id:
                     continue
                 choice = by_id[edge.action]
-                pts = dict(tag_points(self.rubric, choice.tags))
+                pts: dict[str, int] = {
+                    str(k): v for k, v in tag_points(self.rubric, choice.tags).items()
+                }
                 cost = sum(penalty(self.pack, f.severity) for f in edge.findings)
                 out.append(Option(edge, choice, pts, cost))
         self._cache[state] = out
@@ -194,7 +196,8 @@ class Simulation:
 
     def _walk(self, policy: Policy) -> PolicyResult:
         pick = PICKS[policy]
-        state, path, opened, said, spoken = 0, [], False, False, 0
+        state, opened, said, spoken = 0, False, False, 0
+        path: list[str] = []
         while not self.graph.terminal(state) and len(path) < MAX_TURNS:
             options = self.table.options(state)
             if not options:
@@ -289,7 +292,7 @@ class Simulation:
         pen: int,
         broken: frozenset[tuple[str, str]],
     ) -> tuple[bool, dict[str, int]]:
-        scores = {
+        scores: dict[str, int] = {
             d: soft_score(earned[i], par[i], float(self.anchor[d]))
             for i, d in enumerate(SOFT_DIMENSIONS)
         }

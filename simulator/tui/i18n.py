@@ -118,6 +118,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.pass_marks": ("及格线：{marks}", "Pass marks: {marks}"),
     "case.fail_if": ("不通过条件：{rules}", "The call fails on: {rules}"),
     "case.fail_severity": ("任何{severity}违规", "any {severity} violation"),
+    "case.fail_objective": ("没有达成通话目标", "the objective not achieved"),
+    "case.fail_red_line": ("触碰任一红线", "any red line"),
+    "case.red_lines": ("红线规则：{rules}", "Red lines: {rules}"),
     "case.fail_majors": ("较重违规达到 {count} 项", "{count} or more major violations"),
     "case.key_mark": ("【重点】", "[KEY] "),
     "case.hint_dial": ("按 Enter 拨打电话。", "Press Enter to dial."),
@@ -178,6 +181,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.cut": ("...", "..."),
     "debrief.reasons": ("未通过原因：", "Why not passed:"),
     "reason.severity": ("有{severity}违规 {rule}", "{severity} violation {rule}"),
+    "reason.objective": ("未达成通话目标", "objective not achieved"),
+    "reason.objective_rule": (
+        "未达成通话目标：违反 {rule}",
+        "objective not achieved: {rule} broken",
+    ),
+    "reason.red_line": ("触碰红线 {rule}", "red line crossed: {rule}"),
+    "debrief.objective": ("通话目标：{objective}", "Objective: {objective}"),
     "reason.below": ("{dim}低于及格线", "{dim} below the pass mark"),
     "reason.majors": (
         "较重违规共 {count} 项，超过允许的数量",
@@ -326,8 +336,14 @@ def tr(lang: str, key: str, **fields: object) -> str:
 
 
 def reason(lang: str, code: str) -> str:
-    """A scorer reason code (`critical:CN-THREAT`, `below:empathy`) as words."""
+    """A scorer reason code (`objective`, `red_line:CN-THREAT`, `below:empathy`) as words."""
     kind, _, value = code.partition(":")
+    if kind == "objective":
+        return (
+            tr(lang, "reason.objective_rule", rule=value) if value else tr(lang, "reason.objective")
+        )
+    if kind == "red_line":
+        return tr(lang, "reason.red_line", rule=value)
     if kind in ("critical", "major", "minor"):
         return tr(lang, "reason.severity", severity=word(lang, "sev", kind), rule=value)
     if kind == "below":

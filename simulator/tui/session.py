@@ -17,6 +17,7 @@ from simulator.transcript import Transcript, Turn
 
 if TYPE_CHECKING:
     from scoring.report import ScoreReport
+    from scoring.score import PassRules
     from simulator.engine import Call, OfferedChoice
     from simulator.spec.persona import PersonaSpec
     from simulator.spec.scenario import ScenarioSpec
@@ -36,6 +37,10 @@ class Practice(Protocol):
     @property
     def anchors(self) -> Mapping[str, float]:
         """The model answer's points per soft dimension (what scores 100)."""
+
+    @property
+    def pass_rules(self) -> PassRules:
+        """What decides pass or fail in this scenario."""
 
     def start(self, *, seed: int = 0, shuffle: bool = False) -> Call:
         """Begin a call."""

@@ -59,13 +59,13 @@ async def test_reopen_during_call_keeps_the_call() -> None:
         assert current(app) is call
 
 
-async def test_score_bounds_are_computed_in_the_background_once_the_case_file_shows() -> None:
+async def test_a_retry_reuses_the_prepared_scenario_and_its_anchors() -> None:
     app, _ = make_app(scenario_id="tiny_call")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app)
         case = app.screen
         assert isinstance(case, CaseFileScreen) and case.practice is not None
-        assert "bounds" in vars(case.practice)  # cached_property filled by the worker
+        assert "anchors" in vars(case.practice)  # the model answer was played when prepared
         await pilot.press("escape")
         app.open_case_file("tiny_call")
         await settle(app)
@@ -78,7 +78,8 @@ async def test_case_file_states_the_pass_rules() -> None:
         await settle(app)
         text = screen_text(app.screen)
         assert "及格线：共情 60，清晰 60，掌控 60，合规 60" in text
-        assert "不通过条件：任何严重违规；较重违规达到 2 项" in text
+        assert "不通过条件：没有达成通话目标；触碰任一红线；较重违规达到 2 项" in text
+        assert "红线规则：CN-3P-COLLECT，CN-3P-DISCLOSE" in text
 
 
 async def test_case_file_pass_rules_in_english_follow_the_scenario() -> None:
@@ -94,5 +95,8 @@ async def test_case_file_pass_rules_in_english_follow_the_scenario() -> None:
         await settle(app)
         text = screen_text(app.screen)
         assert "Pass marks: Empathy 70, Clarity 60, Control 60, Compliance 60" in text
-        assert "The call fails on: any critical violation; any major violation" in text
+        flat = " ".join(text.split())
+        assert "The call fails on: the objective not achieved; any red line;" in flat
+        assert "Red lines: US-3P-DISCLOSE, US-CREDIT-MISREP" in flat
+        assert "any major violation" in flat
         assert "or more major" not in text

@@ -68,7 +68,12 @@ class CaseFileScreen(Page[None]):
         else:
             scenario = self.practice.scenario
             yield Static(self.tr("case.title", title=chrome(scenario.title)), id="title")
-            yield CaseFileView(self.practice.scenario, self.practice.persona, self.dojo.lang)
+            yield CaseFileView(
+                self.practice.scenario,
+                self.practice.persona,
+                self.dojo.lang,
+                self.practice.pass_rules,
+            )
             yield Static(self.tr("case.hint_dial"), id="case-hint")
         yield Footer()
 
@@ -117,7 +122,12 @@ class CaseFilePeek(Page[None]):
     def compose(self) -> ComposeResult:
         """Title, the case file, hint, footer."""
         yield Static(self.tr("case.title", title=chrome(self.practice.scenario.title)), id="title")
-        yield CaseFileView(self.practice.scenario, self.practice.persona, self.dojo.lang)
+        yield CaseFileView(
+            self.practice.scenario,
+            self.practice.persona,
+            self.dojo.lang,
+            self.practice.pass_rules,
+        )
         yield Static(self.tr("case.hint_back"), id="case-hint")
         yield Footer()
 

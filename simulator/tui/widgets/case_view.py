@@ -9,14 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from simulator.spec.common import Dimension
+from scoring.score import PassRules
+from simulator.spec.common import DIMENSIONS
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.scenario import Fact, ScenarioSpec
 from simulator.tui.i18n import tr, word
 from simulator.tui.wrap import Wrapped
-
-DIMENSIONS: tuple[Dimension, ...] = ("empathy", "clarity", "control", "compliance")
-DEFAULT_PASS_MARK = 60
 
 
 class CaseFileView(VerticalScroll):
@@ -28,11 +26,14 @@ class CaseFileView(VerticalScroll):
     CaseFileView > #case-head { margin-bottom: 0; }
     """
 
-    def __init__(self, scenario: ScenarioSpec, persona: PersonaSpec, lang: str) -> None:
+    def __init__(
+        self, scenario: ScenarioSpec, persona: PersonaSpec, lang: str, rules: PassRules
+    ) -> None:
         super().__init__()
         self.scenario = scenario
         self.persona = persona
         self.lang = lang
+        self.rules = rules
 
     def compose(self) -> ComposeResult:
         """The head (who, when, what for), then the five zones."""
@@ -82,30 +83,23 @@ class CaseFileView(VerticalScroll):
         return Group(*lines)
 
     def _pass_rules(self) -> list[Wrapped]:
-        """Pass marks per dimension, and which violations fail the call whatever the scores."""
-        scoring, lang = self.scenario.scoring, self.lang
+        """The objective gate, the pass marks, the red lines and the other failing violations."""
+        rules, lang = self.rules, self.lang
         sep = "，" if lang == "zh" else ", "
-        marks = sep.join(
-            f"{word(lang, 'dim', d)} {scoring.pass_marks.get(d, DEFAULT_PASS_MARK)}"
-            for d in DIMENSIONS
-        )
-        fail_on = list(scoring.fail_on)
-        rules = [
+        marks = sep.join(f"{word(lang, 'dim', d)} {rules.pass_marks[d]}" for d in DIMENSIONS)
+        fails = [tr(lang, "case.fail_objective"), tr(lang, "case.fail_red_line")]
+        fails.extend(
             tr(lang, "case.fail_severity", severity=word(lang, "sev", severity))
-            for severity in ("critical", "major", "minor")
-            if severity in fail_on
+            for severity in rules.fail_on
+            if severity != "critical"
+        )
+        if "major" not in rules.fail_on:
+            fails.append(tr(lang, "case.fail_majors", count=rules.max_major + 1))
+        return [
+            Wrapped(tr(lang, "case.pass_marks", marks=marks)),
+            Wrapped(tr(lang, "case.fail_if", rules=("；" if lang == "zh" else "; ").join(fails))),
+            Wrapped(tr(lang, "case.red_lines", rules=sep.join(rules.red_lines))),
         ]
-        max_major = getattr(scoring, "max_major", 1)
-        if max_major is not None and "major" not in fail_on:
-            rules.append(tr(lang, "case.fail_majors", count=max_major + 1))
-        lines = [Wrapped(tr(lang, "case.pass_marks", marks=marks))]
-        if rules:
-            lines.append(
-                Wrapped(
-                    tr(lang, "case.fail_if", rules=("；" if lang == "zh" else "; ").join(rules))
-                )
-            )
-        return lines
 
     def _table(self, columns: int) -> Table:
         table = Table(

@@ -158,6 +158,8 @@ class ReportView(VerticalScroll):
             last = self.transcript.turns[-1] if self.transcript.turns else None
             if last is not None and last.speaker == "debtor":
                 yield Static(Hanging("", Text(last.text, style="italic"), INDENT), id="last-words")
+            if report is not None and report.ending_summary:
+                yield Static(Wrapped(report.ending_summary), id="ending-summary")
         if report is None:
             yield Static(self._t("debrief.abandoned"), id="verdict", classes="failed")
             return
@@ -173,6 +175,11 @@ class ReportView(VerticalScroll):
                 Wrapped(self._t("debrief.reasons") + ("" if self.lang == "zh" else " ") + reasons),
                 id="reasons",
             )
+            if not report.objective_met and report.objective:
+                yield Static(
+                    Wrapped(self._t("debrief.objective", objective=report.objective)),
+                    id="objective",
+                )
         marks = ("，" if self.lang == "zh" else ", ").join(
             f"{word(self.lang, 'dim', d)} {report.pass_marks.get(d, 60)}"
             for d in DIMENSIONS

@@ -60,7 +60,7 @@ def scenario(nodes: dict[str, Any], **changes: Any) -> ScenarioSpec:
         "start": "open",
         "nodes": nodes,
         "endings": {
-            "done": {"outcome": "callback"},
+            "done": {"outcome": "callback", "meets_objective": True},
             "hung_up": {"outcome": "hung_up"},
         },
     }
@@ -78,7 +78,7 @@ def two_step() -> dict[str, Any]:
         "open": {
             "debtor": "喂？",
             "choices": [
-                choice("verify", OPEN, "verified"),
+                choice("verify", OPEN, "verified", best=True),
                 choice("threaten", ["threaten"], "verified"),
             ],
         },
@@ -87,7 +87,7 @@ def two_step() -> dict[str, Any]:
             "verified": True,
             "party": "debtor",
             "choices": [
-                choice("purpose", ["state_purpose", "acknowledge_feelings"], "done"),
+                choice("purpose", ["state_purpose", "acknowledge_feelings"], "done", best=True),
                 choice("plain", ["state_purpose"], "done"),
             ],
         },
@@ -96,7 +96,7 @@ def two_step() -> dict[str, Any]:
 
 def points(tags: list[str], dim: str) -> int:
     turn = Turn(0, "agent", "choice", "", "n", "c", tuple(tags), (), "debtor", True, (), None, 1.0)  # type: ignore[arg-type]
-    return turn_points(RUBRIC, turn)[dim]
+    return {str(k): v for k, v in turn_points(RUBRIC, turn).items()}[dim]
 
 
 def test_structure_of_a_sound_scenario() -> None:
@@ -108,7 +108,15 @@ def test_structure_of_a_sound_scenario() -> None:
     # staying silent after verification lets the 30-second window for the purpose run out
     assert report.violations == ["CN-OPEN-30S", "CN-OPEN-ID", "CN-THREAT"]
     assert report.pass_possible is True
-    assert report.pass_with_critical is None
+    assert report.model_answer["path"] == ["verify", "purpose"]
+    assert report.model_answer["scores"] == {
+        "empathy": 100,
+        "clarity": 100,
+        "control": 100,
+        "compliance": 100,
+    }
+    assert report.objective_endings == ["done"]
+    assert report.pass_without_objective == []
 
 
 def test_bounds_are_exact_and_their_paths_play() -> None:
@@ -122,7 +130,7 @@ def test_bounds_are_exact_and_their_paths_play() -> None:
     )
     assert report.bounds["compliance"].max == 0
     assert (
-        report.bounds["compliance"].min <= -40 - 15
+        report.bounds["compliance"].min <= -100 - 30
     )  # a threat (critical) and no employee number (major)
     for dim in report.bounds.values():
         for path in (dim.min_path, dim.max_path):
@@ -163,24 +171,30 @@ def test_loop_without_exit() -> None:
 def test_pass_impossible_when_every_path_breaks_a_critical_rule() -> None:
     nodes = two_step()
     nodes["open"]["choices"] = [
-        choice("threaten", ["threaten"], "verified"),
+        choice("threaten", ["threaten"], "verified", best=True),
         choice("insult", ["insult"], "verified"),
     ]
     _, report = run(nodes)
     assert report.pass_possible is False
 
 
-def test_pass_with_critical_found_only_when_critical_does_not_fail() -> None:
-    lenient: dict[str, object] = {
-        "fail_on": [],
-        "max_major": None,
-        "pass_marks": {"empathy": 0, "clarity": 0, "control": 0, "compliance": 0},
-    }
-    _, strict_report = run(two_step())
-    _, lenient_report = run(two_step(), scoring=lenient)
-    assert strict_report.pass_with_critical is None
-    assert lenient_report.pass_with_critical is not None
-    assert "threaten" in lenient_report.pass_with_critical
+def test_no_ending_meets_the_objective_is_noted_and_nothing_passes() -> None:
+    _, report = run(
+        two_step(), endings={"done": {"outcome": "callback"}, "hung_up": {"outcome": "hung_up"}}
+    )
+    assert report.objective_endings == []
+    assert report.pass_possible is False
+    assert any("meets the objective" in note for note in report.notes)
+    assert report.pass_without_objective == []
+
+
+def test_a_model_answer_that_cannot_play_is_noted() -> None:
+    nodes = two_step()
+    nodes["verified"]["choices"][0]["when"] = "trust >= 9"
+    _, report = run(nodes)
+    assert report.pass_possible is False
+    assert report.model_answer["reasons"] == ["unplayable"]
+    assert any("not offered" in note for note in report.notes)
 
 
 def test_mood_branch_reachability() -> None:

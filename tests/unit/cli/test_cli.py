@@ -93,8 +93,11 @@ def test_analyze_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
         "bounds",
         "violations",
         "pass_possible",
-        "pass_with_critical",
+        "model_answer",
+        "objective_endings",
+        "pass_without_objective",
     } <= set(data)
+    assert data["model_answer"]["path"] == ["verify", "empathize"]
     assert set(data["bounds"]["empathy"]) == {"min", "max", "min_path", "max_path"}
 
 
@@ -105,6 +108,38 @@ def test_analyze_paths_are_playable(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "--content", TINY, "play", "tiny_call", "--choices", ",".join(path), "--json"
     )
     assert code == 0 and json.loads(out)["ending"] is not None
+
+
+def test_simulate_prints_each_policy_and_exits_1_when_miscalibrated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--content", TINY, "simulate", "--json")
+    data = json.loads(out)
+    assert [c["scenario"] for c in data] == ["tiny_call"]
+    policies = {p["policy"]: p for p in data[0]["policies"]}
+    assert set(policies) == {
+        "ideal",
+        "empathetic",
+        "cold",
+        "pushy",
+        "aggressive",
+        "opening_then_aggressive",
+        "random",
+        "longest",
+        "politest",
+    }
+    assert policies["ideal"]["path"] == ["verify", "empathize"]
+    assert 0.0 <= policies["random"]["pass_rate"] <= 1.0
+    # the tiny fixture's model promise lacks the three elements: nothing passes, so it is miscalibrated
+    assert code == (0 if data[0]["calibrated"] else 1)
+    assert data[0]["calibrated"] is False
+
+
+def test_simulate_table_and_unknown_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--content", TINY, "simulate", "tiny_call", "--policy", "ideal")
+    assert "tiny_call" in out and "ideal" in out and "calibrated" in out
+    code, _, err = run(capsys, "--content", TINY, "simulate", "--policy", "sloppy")
+    assert code == 2 and "unknown policy sloppy" in err
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:

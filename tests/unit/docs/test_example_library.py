@@ -20,12 +20,18 @@ def test_example_library_has_no_errors() -> None:
     assert set(library.personas) == {"xu_fang_busy"}
 
 
-def test_example_scenario_can_be_passed_and_not_with_a_critical() -> None:
+def test_example_scenario_model_answer_passes_with_full_marks() -> None:
     library = load_library(EXAMPLE, data_dirs=(scoring.DATA_DIR,))
     prepared = prepare(library, SCENARIO)
     report = analyze(prepared.compiled, prepared.rubric, prepared.pack)
     assert report.pass_possible is True
-    assert report.pass_with_critical is None
+    assert report.pass_without_objective == []
+    assert report.model_answer["scores"] == {
+        "empathy": 100,
+        "clarity": 100,
+        "control": 100,
+        "compliance": 100,
+    }
     assert report.unreachable == [] and report.dead_ends == []
 
 

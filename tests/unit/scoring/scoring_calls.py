@@ -90,6 +90,7 @@ def call(
     outcome: str | None = "promise_to_pay",
     ended_by: EndedBy = "mutual",
     at: dt.datetime = T0,
+    ending: str = "end",
 ) -> Transcript:
     """A transcript of these turns: indices in order, times accumulated from `at`.
 
@@ -100,7 +101,7 @@ def call(
     for index, turn in enumerate(turns):
         placed.append(replace(turn, index=index, at=clock))
         clock += dt.timedelta(seconds=turn.seconds)
-    ending = Ending("end", outcome, ended_by) if outcome is not None else None
+    last = Ending(ending, outcome, ended_by) if outcome is not None else None
     return Transcript(
         scenario="hand_made",
         persona="nobody",
@@ -109,8 +110,8 @@ def call(
         seed=0,
         dialed_at=at,
         turns=tuple(placed),
-        ending=ending,
-        status="completed" if ending else "abandoned",
+        ending=last,
+        status="completed" if last else "abandoned",
     )
 
 

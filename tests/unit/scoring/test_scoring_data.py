@@ -25,6 +25,7 @@ VOCABULARY = [
     "reassure",
     "specific_amount",
     "specific_date",
+    "distant_date",
     "payment_channel",
     "summarize",
     "consequence_factual",
@@ -82,6 +83,7 @@ CN_RULES = {
     "CN-PROMISE-AUTH": "major",
     "CN-REPUTATION": "minor",
     "CN-PTP-3E": "major",
+    "CN-PTP-3DAY": "minor",
     "CN-HOURS": "major",
     "CN-PRIVACY-EXPOSE": "critical",
     "CN-PAY-CHANNEL": "critical",
@@ -116,7 +118,7 @@ def rubric() -> RubricSpec:
 
 
 def test_rubric_defines_exactly_the_vocabulary(rubric: RubricSpec) -> None:
-    assert len(VOCABULARY) == len(set(VOCABULARY)) == 51
+    assert len(VOCABULARY) == len(set(VOCABULARY)) == 52
     assert set(rubric.tags) == set(VOCABULARY)
 
 
@@ -158,7 +160,27 @@ def test_packs_hold_exactly_the_brief_rules(pack_id: str, expected: dict[str, st
     pack = load_bundled_pack(pack_id)
     assert {r.id: r.severity for r in pack.rules} == expected
     assert len(pack.rules) == len(expected)
-    assert (pack.penalties.critical, pack.penalties.major, pack.penalties.minor) == (40, 15, 5)
+    assert (pack.penalties.critical, pack.penalties.major, pack.penalties.minor) == (100, 30, 10)
+
+
+CN_RED_LINES = {
+    "CN-SARCASM",
+    "CN-HANGUP",
+    "CN-PROMISE-AUTH",
+    "CN-HOURS",
+    "CN-NEW-DEBT",
+    "CN-PRIVATE-CHANNEL",
+    "CN-DISPUTE",
+}
+
+
+def test_pack_pass_policies() -> None:
+    cn, us = load_bundled_pack("cn"), load_bundled_pack("us")
+    critical = {r.id for r in cn.rules if r.severity == "critical"}
+    assert cn.red_lines() == critical | CN_RED_LINES
+    assert {r.id for r in cn.rules if r.gates_objective} == {"CN-PTP-3E"}
+    assert cn.max_major == 1
+    assert us.red_lines() == set(US_RULES) and us.max_major == 0
 
 
 @pytest.mark.parametrize("pack_id", ["cn", "us"])

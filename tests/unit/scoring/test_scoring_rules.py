@@ -8,9 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from scoring.monitors import build_monitors
+from scoring.monitors import build_monitors, run_rules
 from scoring.rubric import load_bundled_pack
-from scoring.score import run_rules
 from simulator.spec.rulepack import RulePackSpec
 from simulator.transcript import Transcript
 from tests.unit.scoring.scoring_calls import (
@@ -171,12 +170,19 @@ SEQUENCE_CASES: list[Case] = [
     ("CN-DISPUTE", "pressure_after_dispute", lambda: _disputed(("pressure",)), True),
     (
         "CN-DISPUTE",
-        "ack_first",
+        "acknowledged_but_not_logged",
         lambda: _disputed(("acknowledge_dispute",), ("demand_payment",)),
-        False,
+        True,
     ),
     ("CN-DISPUTE", "log_first", lambda: _disputed(("log_dispute",), ("pressure",)), False),
     ("CN-DISPUTE", "no_dispute", _demand_without_dispute, False),
+    (
+        "CN-PTP-3DAY",
+        "date_a_week_out",
+        lambda: call(*opening(), agent("specific_date", "distant_date")),
+        True,
+    ),
+    ("CN-PTP-3DAY", "date_in_two_days", lambda: call(*opening(), agent("specific_date")), False),
 ]
 
 

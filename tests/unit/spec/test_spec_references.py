@@ -46,7 +46,7 @@ def find(found: list[Diagnostic], code: str) -> Diagnostic:
 
 def test_fixture_library_has_only_the_expected_warning(tmp_path: Path) -> None:
     found = diagnostics(tmp_path)
-    assert [(d.code, d.line, d.col, d.level) for d in found] == [("CD501", 37, 13, "warning")]
+    assert [(d.code, d.line, d.col, d.level) for d in found] == [("CD501", 39, 13, "warning")]
 
 
 def test_unknown_persona(tmp_path: Path) -> None:
@@ -66,14 +66,14 @@ def test_next_and_branch_targets(tmp_path: Path) -> None:
         tmp_path,
         (
             SCENARIO,
-            "        next: verified\n      - id: threaten",
-            "        next: verifed\n      - id: threaten",
+            "        next: verified\n        best: true\n      - id: threaten",
+            "        next: verifed\n        best: true\n      - id: threaten",
         ),
         (SCENARIO, "to: ptp}", "to: pttp}"),
     )
     assert errors(found) == [
         ("tiny_call.scenario.yaml", "CD302", 22, 15),
-        ("tiny_call.scenario.yaml", "CD302", 36, 41),
+        ("tiny_call.scenario.yaml", "CD302", 37, 41),
     ]
     assert [d.hint for d in found if d.code == "CD302"] == [
         "did you mean 'verified'?",
@@ -83,7 +83,7 @@ def test_next_and_branch_targets(tmp_path: Path) -> None:
 
 def test_threshold_goto_must_be_an_ending_of_each_scenario(tmp_path: Path) -> None:
     found = diagnostics(tmp_path, (SCENARIO, "  hung_up: {outcome: hung_up}\n", ""))
-    assert errors(found) == [("tiny_call.scenario.yaml", "CD303", 41, 1)]
+    assert errors(found) == [("tiny_call.scenario.yaml", "CD303", 43, 1)]
     assert "'hung_up'" in find(found, "CD303").hint
 
 
@@ -95,7 +95,7 @@ def test_unknown_tags_in_choice_and_reactions(tmp_path: Path) -> None:
     )
     assert errors(found) == [
         ("tiny_debtor.persona.yaml", "CD304", 9, 3),
-        ("tiny_call.scenario.yaml", "CD304", 25, 16),
+        ("tiny_call.scenario.yaml", "CD304", 26, 16),
     ]
     assert [d.hint for d in found if d.code == "CD304"] == [
         "did you mean 'demand_payment'?",
@@ -105,7 +105,7 @@ def test_unknown_tags_in_choice_and_reactions(tmp_path: Path) -> None:
 
 def test_dead_air_must_not_be_authored(tmp_path: Path) -> None:
     found = diagnostics(tmp_path, (SCENARIO, "tags: [threaten]", "tags: [threaten, dead_air]"))
-    assert errors(found) == [("tiny_call.scenario.yaml", "CD309", 25, 26)]
+    assert errors(found) == [("tiny_call.scenario.yaml", "CD309", 26, 26)]
 
 
 def test_unknown_rubric_and_rule_pack(tmp_path: Path) -> None:
@@ -135,13 +135,13 @@ def test_locale_mismatch(tmp_path: Path) -> None:
 
 def test_condition_syntax_error_column(tmp_path: Path) -> None:
     found = diagnostics(tmp_path, (SCENARIO, '"trust >= 5"', '"trust >== 5"'))
-    assert errors(found) == [("tiny_call.scenario.yaml", "CD400", 36, 32)]
+    assert errors(found) == [("tiny_call.scenario.yaml", "CD400", 37, 32)]
     assert "'='" in find(found, "CD400").message
 
 
 def test_condition_unknown_name_column_and_hint(tmp_path: Path) -> None:
     found = diagnostics(tmp_path, (SCENARIO, '"trust >= 5"', '"trsut >= 5"'))
-    assert errors(found) == [("tiny_call.scenario.yaml", "CD401", 36, 24)]
+    assert errors(found) == [("tiny_call.scenario.yaml", "CD401", 37, 24)]
     assert find(found, "CD401").hint == "did you mean 'trust'?"
 
 
@@ -153,7 +153,7 @@ def test_condition_in_plain_scalar_and_mood_variant(tmp_path: Path) -> None:
     )
     assert errors(found) == [
         ("tiny_debtor.persona.yaml", "CD400", 12, 28),
-        ("tiny_call.scenario.yaml", "CD401", 29, 73),
+        ("tiny_call.scenario.yaml", "CD401", 30, 73),
     ]
 
 
@@ -173,7 +173,7 @@ def test_flags_set_anywhere_and_verified_are_known(tmp_path: Path) -> None:
 def test_ambiguous_width_warning(tmp_path: Path) -> None:
     found = diagnostics(tmp_path, (SCENARIO, "say: 今天必须还!", "say: 今天必须还……★"))
     warning = find(found, "CD500")
-    assert (warning.level, warning.line, warning.col) == ("warning", 38, 19)
+    assert (warning.level, warning.line, warning.col) == ("warning", 40, 19)
     assert "U+2026" in warning.message
 
 

@@ -43,21 +43,21 @@ def test_unknown_key_points_at_the_key_with_did_you_mean(tmp_path: Path) -> None
 
 def test_unknown_nested_key(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "        tags: [threaten]", "        tagz: [threaten]"))
-    assert (d.code, d.line, d.col) == ("CD202", 25, 9)
+    assert (d.code, d.line, d.col) == ("CD202", 26, 9)
     assert "nodes.opening.choices.1" in d.message
     assert d.hint == "did you mean 'tags'?"
 
 
 def test_missing_key_points_at_the_parent(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "        say: 不还钱就等着瞧!\n", ""))
-    assert (d.code, d.line, d.col) == ("CD201", 23, 9)
+    assert (d.code, d.line, d.col) == ("CD201", 24, 9)
     assert "'say'" in d.message
     assert d.hint == "The trainee's words."
 
 
 def test_literal_did_you_mean(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "party: debtor", "party: debtr"))
-    assert (d.code, d.line, d.col) == ("CD205", 31, 12)
+    assert (d.code, d.line, d.col) == ("CD205", 32, 12)
     assert d.hint == "did you mean 'debtor'?"
 
 
@@ -88,20 +88,20 @@ def test_union_mismatch_is_one_message(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "    debtor: 喂?哪位?", "    debtor: 12"))
     assert (d.code, d.line, d.col) == ("CD203", 17, 13)
     d = one(scenario_errors(tmp_path, "        next: refused\n", "        next: {to: refused}\n"))
-    assert (d.code, d.line, d.col) == ("CD204", 40, 15)
+    assert (d.code, d.line, d.col) == ("CD204", 42, 15)
     assert "expected text or a list; found mapping" in d.message
 
 
 def test_union_picks_the_branch_of_the_shape_written(tmp_path: Path) -> None:
     missing, d = scenario_errors(tmp_path, "{default: 是我，什么事？,", "{defualt: 是我，什么事？,")
-    assert (missing.code, missing.line, missing.col) == ("CD201", 29, 13)
-    assert (d.code, d.line, d.col) == ("CD202", 29, 14)
+    assert (missing.code, missing.line, missing.col) == ("CD201", 30, 13)
+    assert (d.code, d.line, d.col) == ("CD202", 30, 14)
     assert d.hint == "did you mean 'default'?"
 
 
 def test_ascii_comma_in_flow_mapping_gets_the_split_hint(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "{default: 是我，什么事？,", "{default: 是我,什么事？,"))
-    assert (d.code, d.line, d.col) == ("CD202", 29, 26)
+    assert (d.code, d.line, d.col) == ("CD202", 30, 26)
     assert "full-width comma" in d.hint
 
 
@@ -109,8 +109,8 @@ def test_english_split_in_flow_mapping(tmp_path: Path) -> None:
     d = one(
         scenario_errors(
             tmp_path,
-            "ptp: {outcome: promise_to_pay, debtor: 好，周五前我先还两千。}",
-            "ptp: {outcome: promise_to_pay, debtor: Well, fine}",
+            "ptp: {outcome: promise_to_pay, meets_objective: true, debtor: 好，周五前我先还两千。}",
+            "ptp: {outcome: promise_to_pay, meets_objective: true, debtor: Well, fine}",
         )
     )
     assert d.code == "CD202" and "full-width comma" in d.hint
@@ -118,7 +118,7 @@ def test_english_split_in_flow_mapping(tmp_path: Path) -> None:
 
 def test_validator_message(tmp_path: Path) -> None:
     d = one(scenario_errors(tmp_path, "{to: refused}]", '{when: "trust < 2", to: refused}]'))
-    assert (d.code, d.line) == ("CD207", 36)
+    assert (d.code, d.line) == ("CD207", 37)
     assert "fallback" in d.message
 
 
@@ -137,7 +137,7 @@ def test_persona_mood_missing_core(tmp_path: Path) -> None:
 
 def test_several_errors_sorted_by_line(tmp_path: Path) -> None:
     text = TINY_SCENARIO.replace("difficulty: 1", "difficulty: 9").replace(
-        "objective:", "objectiv:"
+        "\nobjective:", "\nobjectiv:"
     )
     path = tmp_path / "tiny_call.scenario.yaml"
     path.write_text(text, encoding="utf-8")
