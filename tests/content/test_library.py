@@ -77,7 +77,7 @@ def test_scenario_shape(bundled_library: Library, scenario_id: str) -> None:
     )
     for node_id, node in scenario.nodes.items():
         best = [c for c in node.choices if c.best]
-        assert len(best) <= 1, f"{node_id}: more than one best choice"
+        assert len(best) == 1, f"{node_id}: exactly one model answer (best: true)"
         for choice in node.choices:
             if not choice.best and best:
                 assert choice.feedback, f"{node_id}.{choice.id}: a non-best choice needs feedback"
@@ -90,7 +90,13 @@ def test_analysis_is_sound(scenario_id: str, analysis_for, prepared_for) -> None
     assert report.dead_ends == []
     assert report.loops_without_exit == []
     assert report.pass_possible is True
-    assert report.pass_with_critical is None
+    assert report.pass_without_objective == []
+    assert report.model_answer["scores"] == {
+        "empathy": 100,
+        "clarity": 100,
+        "control": 100,
+        "compliance": 100,
+    }, "the model answer scores 100 on every dimension"
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
