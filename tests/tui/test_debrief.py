@@ -224,3 +224,57 @@ def test_a_scripted_hang_up_names_the_trainee_line_that_led_to_it() -> None:
 
 def test_no_mood_change_says_so() -> None:
     assert _story([_turn(0, "debtor", "喂？", {"patience": 5})], [], None) == []
+
+
+def test_the_debtor_answer_to_a_silence_keeps_its_words() -> None:
+    from rich.console import Console
+
+    from simulator.tui.widgets.transcript_view import spoken_words, turn_text
+
+    silent = _turn(3, "agent", "", {"patience": 4}, event="silence")
+    answer = _turn(4, "debtor", "喂？说话啊，我这边还一堆事呢。", {"patience": 2}, event="silence")
+    assert spoken_words(silent, "zh") == "（沉默）"
+    assert spoken_words(answer, "zh") == "喂？说话啊，我这边还一堆事呢。"
+    console = Console(width=80, record=True)
+    console.print(turn_text(answer, "赵刚", "zh"))
+    assert "喂？说话啊" in console.export_text() and "沉默" not in console.export_text()
+
+
+async def test_a_silence_in_the_app_is_recorded_shown_and_debriefed_as_said() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press("enter")
+        await settle(app)
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        call._after(call.session.silence())  # what the response timer does when it runs out
+        await settle(app)
+        text = screen_text(call)
+        debtor = call.session.call.turns[-1]
+        assert debtor.speaker == "debtor" and debtor.text and debtor.text in text
+        assert text.count("（沉默）") == 1  # the trainee's silence only; the debtor spoke
+
+
+async def test_an_agent_hang_up_is_named_as_such() -> None:
+    turns = [
+        _turn(0, "debtor", "喂？", {"patience": 5}),
+        _turn(1, "agent", "（挂断）", {"patience": 5}),
+    ]
+    transcript = Transcript(
+        scenario="s",
+        persona="p",
+        locale="zh-CN",
+        content_hash="h",
+        seed=7,
+        dialed_at=AT,
+        turns=tuple(turns),
+        ending=Ending("agent_hung_up", "hung_up", "agent"),
+        status="completed",
+    )
+    from simulator.tui.widgets.report_view import ReportView
+
+    view = ReportView(transcript, None, "zh")
+    ending = next(iter(view.compose()))
+    rendered = str(ending.render())
+    assert "结局：您挂断了电话" in rendered and "对方挂断" not in rendered

@@ -16,6 +16,7 @@ from scoring.report import MoodEvent, ScoreReport
 from simulator.transcript import Transcript, Turn
 from simulator.tui.i18n import chrome, reason, tr, word
 from simulator.tui.widgets.gauge import ascii_bar
+from simulator.tui.widgets.transcript_view import spoken_words
 from simulator.tui.wrap import Hanging, Wrapped, shorten
 
 DIMENSIONS = ("empathy", "clarity", "control", "compliance")
@@ -47,7 +48,7 @@ def _merged(events: Sequence[MoodEvent]) -> list[tuple[str, int, int]]:
 
 
 def _cause(turn: Turn | None, fallback: str, lang: str) -> str:
-    if turn is not None and turn.event == "silence":
+    if turn is not None and turn.speaker == "agent" and turn.event == "silence":
         return tr(lang, "debrief.mood_silent")
     text = turn.text if turn is not None else fallback
     if not text:
@@ -148,13 +149,12 @@ class ReportView(VerticalScroll):
         """Every part of the debrief, in reading order."""
         report, ending = self.report, self.transcript.ending
         if ending is not None:
-            yield Static(
-                self._t(
-                    "debrief.ending",
-                    outcome=word(self.lang, "outcome", ending.outcome),
-                ),
-                id="ending",
+            outcome = (
+                self._t("debrief.mood_agent_hung_up")
+                if ending.ended_by == "agent"
+                else word(self.lang, "outcome", ending.outcome)
             )
+            yield Static(self._t("debrief.ending", outcome=outcome), id="ending")
             last = self.transcript.turns[-1] if self.transcript.turns else None
             if last is not None and last.speaker == "debtor":
                 yield Static(Hanging("", Text(last.text, style="italic"), INDENT), id="last-words")
@@ -237,7 +237,7 @@ class ReportView(VerticalScroll):
         indent = _turn_column(self.lang, [f.turn + 1 for f in report.feedback])
         lines: list[RenderableType] = []
         for f in report.feedback:
-            said = turns[f.turn].text if 0 <= f.turn < len(turns) else ""
+            said = spoken_words(turns[f.turn], self.lang) if 0 <= f.turn < len(turns) else ""
             label = Text(self._t("call.turn", n=f.turn + 1), style="bold")
             lines.append(
                 Hanging(label, Text(self._t("debrief.you_said", said=said), style="bold"), indent)

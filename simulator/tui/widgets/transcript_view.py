@@ -23,13 +23,23 @@ def label_width(persona_name: str, lang: str) -> int:
     return 3 + longest + 1 + LABEL_GAP
 
 
+def spoken_words(turn: Turn, lang: str) -> str:
+    """What was said at a turn: the trainee's silence as a label, anything else as recorded.
+
+    The debtor's answer to a silence is recorded with the event `silence` too, but it has words.
+    """
+    if turn.speaker == "agent" and turn.event == "silence":
+        return tr(lang, "call.silence")
+    return turn.text
+
+
 def turn_text(turn: Turn, persona_name: str, lang: str, *, marker: str = "") -> Hanging:
     """A turn as `12 name: words`, the words wrapping under themselves (a hanging indent).
 
     Numbered as the debrief numbers turns (index + 1).
     """
     speaker = persona_name if turn.speaker == "debtor" else tr(lang, "call.you")
-    words = tr(lang, "call.silence") if turn.event == "silence" else turn.text
+    words = spoken_words(turn, lang)
     style = "bold cyan" if turn.speaker == "debtor" else "bold green"
     label = Text.assemble((f"{turn.index + 1:>2} ", "dim"), (f"{speaker}:", style))
     body = Text.assemble(words, (marker, "bold red"))
