@@ -137,12 +137,14 @@ def play_command(root: Path, scenario_id: str, choices: str, *, seed: int, as_js
 
 
 def _play_result(transcript: Any, report: Any) -> dict[str, Any]:
+    """The JSON of `play`: turns are numbered from 1, as the app's debrief numbers them."""
     return {
         "scenario": transcript.scenario,
         "content_hash": transcript.content_hash,
         "seed": transcript.seed,
         "turns": [
             {
+                "turn": t.index + 1,
                 "speaker": t.speaker,
                 "text": t.text,
                 "node": t.node,
@@ -158,19 +160,20 @@ def _play_result(transcript: Any, report: Any) -> dict[str, Any]:
         else None,
         "scores": dict(report.scores) if report else None,
         "violations": [
-            {"rule": v.rule, "severity": v.severity, "turn": v.turn} for v in report.violations
+            {"rule": v.rule, "severity": v.severity, "turn": v.turn + 1} for v in report.violations
         ]
         if report
         else [],
         "passed": report.passed if report else False,
+        "reasons": list(report.reasons) if report else [],
     }
 
 
 def _print_play(result: dict[str, Any], ended: bool) -> None:
-    for index, turn in enumerate(result["turns"]):
+    for turn in result["turns"]:
         who = "AGENT " if turn["speaker"] == "agent" else "DEBTOR"
         text = turn["text"] or "(silence)"
-        print(f"{index:>3} {who} {text}")
+        print(f"{turn['turn']:>3} {who} {text}")
     if not ended:
         print("(the call has not ended: add more choices to finish it)")
         return
@@ -178,7 +181,7 @@ def _print_play(result: dict[str, Any], ended: bool) -> None:
     print("scores: " + ", ".join(f"{k} {v}" for k, v in result["scores"].items()))
     for v in result["violations"]:
         print(f"violation: {v['rule']} ({v['severity']}) at turn {v['turn']}")
-    print("PASSED" if result["passed"] else "NOT PASSED")
+    print("PASSED" if result["passed"] else f"NOT PASSED: {', '.join(result['reasons'])}")
 
 
 def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: int) -> int:

@@ -45,7 +45,9 @@ def test_play_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "scores",
         "violations",
         "passed",
+        "reasons",
     }
+    assert [t["turn"] for t in data["turns"]] == list(range(1, len(data["turns"]) + 1))
     assert data["scenario"] == "tiny_call" and data["seed"] == 3 and len(data["content_hash"]) == 64
     assert set(data["turns"][0]) >= {"speaker", "text", "node", "choice", "tags", "mood"}
     assert data["ending"] == {"id": "ptp", "outcome": "promise_to_pay"}
@@ -53,11 +55,17 @@ def test_play_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     # no purpose stated after verification, and a promise without date, channel, amount or read-back:
     # two major rules, so the call fails although the soft scores are high
     assert data["violations"] == [
-        {"rule": "CN-OPEN-30S", "severity": "major", "turn": 4},
-        {"rule": "CN-PTP-3E", "severity": "major", "turn": 4},
+        {"rule": "CN-OPEN-30S", "severity": "major", "turn": 5},
+        {"rule": "CN-PTP-3E", "severity": "major", "turn": 5},
     ]
     assert data["scores"]["empathy"] == 100
     assert data["passed"] is False
+    assert data["reasons"] == ["objective:CN-PTP-3E", "majors:2", "below:compliance"]
+    # numbered as the app's debrief numbers turns: turn 4 is the trainee's second line
+    assert (
+        data["turns"][3] | {"turn": 4} == data["turns"][3]
+        and data["turns"][3]["choice"] == "empathize"
+    )
 
 
 def test_options_work_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
