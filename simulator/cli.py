@@ -13,14 +13,6 @@ from simulator import __version__
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
-def _default_lang() -> str:
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also documents every command in `--help`)."""
     parser = argparse.ArgumentParser(
@@ -116,8 +108,8 @@ def _add_common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
-        default=_default_lang() if defaults else unset,
-        help="UI language (default: from the locale)",
+        default=None if defaults else unset,
+        help="UI language (default: the one chosen last time in the app, else the system locale, else zh)",
     )
     parser.add_argument(
         "--db",
@@ -192,7 +184,9 @@ def _checked_root(root: Path) -> Path | None:
     return root
 
 
-def _run_app(option: Path | str | None, lang: str, db: str | None, scenario_id: str | None) -> int:
+def _run_app(
+    option: Path | str | None, lang: str | None, db: str | None, scenario_id: str | None
+) -> int:
     """The practice app. Imports only the app; it loads the library itself after its first frame."""
     from scoring import DATA_DIR
     from simulator.locations import default_content_root

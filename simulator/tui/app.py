@@ -25,6 +25,13 @@ from textual.reactive import reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.worker import Worker, WorkerState
 
+from simulator.preferences import (
+    Preferences,
+    PreferenceStore,
+    choose_lang,
+    default_preferences,
+    locale_lang,
+)
 from simulator.tui.i18n import tr
 from simulator.tui.labels import relabel
 
@@ -46,7 +53,6 @@ KEY_NAMES = {
     "f1": "F1",
     "f2": "F2",
 }
-SETTING_NAME, SETTING_EMPLOYEE, SETTING_LANG = "trainee_name", "trainee_employee_id", "ui_lang"
 
 
 class NarrowScrollBarRender(ScrollBarRender):
@@ -76,8 +82,9 @@ class CallDojoApp(App[int]):
         library: Library | None = None,
         library_loader: Callable[[], Library] | None = None,
         content_root: Path | None = None,
-        lang: str = "zh",
+        lang: str | None = None,
         store_opener: Callable[[], ResultStore],
+        preferences: PreferenceStore | None = None,
         preparer: Preparer | None = None,
         scenario_id: str | None = None,
         seed: int | None = None,
@@ -95,13 +102,17 @@ class CallDojoApp(App[int]):
         self._key_busy = False
         self._held_keys: list[events.Key] = []
         self.content_root = content_root
-        self.set_reactive(CallDojoApp.lang, "zh" if lang.startswith("zh") else "en")
+        self.preferences = preferences or PreferenceStore()
+        remembered = self.preferences.load()
+        self.set_reactive(
+            CallDojoApp.lang, choose_lang(lang, remembered.ui_lang, None if lang else locale_lang())
+        )
         self.preparer: Preparer = preparer or self._prepare
         self.start_scenario = scenario_id
         self.fixed_seed = seed
         self.now: Callable[[], dt.datetime] = now or _utc_now
         self.timer_seconds = timer_seconds
-        self.trainee: Trainee | None = None
+        self.trainee: Trainee | None = _trainee_of(remembered)
         self.show_mood = True
         self.store: ResultStore | None = None
         self.store_error: str | None = None
@@ -170,6 +181,7 @@ class CallDojoApp(App[int]):
         from simulator.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.open_start_scenario()
         # After the first frame: importing pydantic or SQLAlchemy in a thread competes for the GIL.
         self.call_after_refresh(self._start_background)
 
@@ -207,30 +219,10 @@ class CallDojoApp(App[int]):
             self._call_ui(self.report_store_error, str(exc))
         self.store = store
         self._store_ready.set()
-        remembered = self._remembered(store)
-        self._call_ui(self._apply_remembered, *remembered)
+        self._call_ui(self._store_opened)
 
-    def _remembered(self, store: ResultStore) -> tuple[str | None, str | None, str | None]:
-        from simulator.store.base import StoreError
-
-        try:
-            return (
-                store.get_setting(SETTING_NAME),
-                store.get_setting(SETTING_EMPLOYEE),
-                store.get_setting(SETTING_LANG),
-            )
-        except StoreError as exc:
-            self._call_ui(self.report_store_error, str(exc))
-            return (None, None, None)
-
-    def _apply_remembered(self, name: str | None, employee: str | None, lang: str | None) -> None:
-        if name and employee and self.trainee is None:
-            from simulator.store.base import Trainee
-
-            self.trainee = Trainee(name, employee)
+    def _store_opened(self) -> None:
         self.screen.post_message(StoreOpened())
-        self.open_start_scenario()
-        del lang  # the command line's --lang wins over the remembered one
 
     def open_start_scenario(self) -> None:
         """`calldojo practice ID`: open its case file once the trainee is known.
@@ -293,14 +285,9 @@ class CallDojoApp(App[int]):
         )
 
     def remember_trainee(self, trainee: Trainee) -> None:
-        """Use this trainee from now on and remember them in the store's settings."""
+        """Use this trainee from now on and remember them on this machine."""
         self.trainee = trainee
-
-        def job(store: ResultStore) -> None:
-            store.set_setting(SETTING_NAME, trainee.name)
-            store.set_setting(SETTING_EMPLOYEE, trainee.employee_id)
-
-        self.with_store(job)
+        self.preferences.update(trainee_name=trainee.name, trainee_employee_id=trainee.employee_id)
 
     def watch_lang(self, lang: str) -> None:
         """Relabel every binding and redraw the screens in the new language."""
@@ -309,7 +296,7 @@ class CallDojoApp(App[int]):
             relabel(screen, lang)
             screen.refresh_bindings()
         self.screen.refresh(recompose=True)
-        self.with_store(lambda store: store.set_setting(SETTING_LANG, lang))
+        self.preferences.update(ui_lang=lang)
 
     def open_case_file(self, scenario_id: str) -> None:
         """Open a scenario's case file (before dialling)."""
@@ -354,11 +341,19 @@ class LibraryLoaded(Message):
     """Posted to every screen once the content library is loaded (or failed to load)."""
 
 
+def _trainee_of(prefs: Preferences) -> Trainee | None:
+    if not (prefs.trainee_name and prefs.trainee_employee_id):
+        return None
+    from simulator.store.base import Trainee
+
+    return Trainee(prefs.trainee_name, prefs.trainee_employee_id)
+
+
 def run_app(
     *,
     content_root: Path,
     data_dirs: tuple[Path, ...] = (),
-    lang: str = "zh",
+    lang: str | None = None,
     db_url: str | None = None,
     scenario_id: str | None = None,
 ) -> int:
@@ -372,6 +367,7 @@ def run_app(
         content_root=content_root,
         lang=lang,
         store_opener=lambda: _open_store_at(db_url),
+        preferences=default_preferences(),
         scenario_id=scenario_id,
     )
     _on_hangup(app)

@@ -67,9 +67,8 @@ def test_library_bar(calibration_of) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
-def test_random_calls_pass_only_with_the_objective_and_no_red_line(
-    scenario_id: str,
-    prepared_for,  # type: ignore[no-untyped-def]
+def test_random_calls_pass_only_with_the_objective_and_no_red_line(  # type: ignore[no-untyped-def]
+    scenario_id: str, prepared_for
 ) -> None:
     prepared: Prepared = prepared_for(scenario_id)
     lines = red_lines(prepared.scenario, prepared.pack)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scoring import DATA_DIR
+from simulator.preferences import Preferences, PreferenceStore
 from simulator.spec.library import Library, load_library
 from simulator.store import MemoryStore, Trainee
 from simulator.tui.app import CallDojoApp
@@ -58,18 +59,24 @@ def make_app(
 ) -> tuple[CallDojoApp, MemoryStore]:
     """The app over the tiny content with an in-memory store (trainee remembered when given)."""
     store = store or MemoryStore()
-    if trainee is not None:
-        store.set_setting("trainee_name", trainee.name)
-        store.set_setting("trainee_employee_id", trainee.employee_id)
+    prefs = remembered(trainee)
     app = CallDojoApp(
         library=library or tui_library(),
         lang=lang,
         store_opener=lambda: store,
+        preferences=prefs,
         scenario_id=scenario_id,
         seed=SEED,
         now=fixed_clock(),
     )
     return app, store
+
+
+def remembered(trainee: Trainee | None, lang: str | None = None) -> PreferenceStore:
+    """In-memory preferences remembering this trainee (and UI language)."""
+    if trainee is None:
+        return PreferenceStore(Preferences(ui_lang=lang))
+    return PreferenceStore(Preferences(trainee.name, trainee.employee_id, lang))
 
 
 async def settle(app: CallDojoApp) -> None:

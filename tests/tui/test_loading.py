@@ -20,7 +20,15 @@ from simulator.tui.app import CallDojoApp
 from simulator.tui.screens.casefile import CaseFileScreen
 from simulator.tui.screens.home import HomeScreen
 from simulator.tui.screens.picker import PickerScreen
-from tests.tui.conftest import SEED, TRAINEE, TUI_CONTENT, fixed_clock, screen_text, settle
+from tests.tui.conftest import (
+    SEED,
+    TRAINEE,
+    TUI_CONTENT,
+    fixed_clock,
+    remembered,
+    screen_text,
+    settle,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +38,6 @@ def slow_app(
 ) -> CallDojoApp:
     """The app with a library loader that waits for `release` (the trainee is remembered)."""
     store = MemoryStore()
-    store.set_setting("trainee_name", TRAINEE.name)
-    store.set_setting("trainee_employee_id", TRAINEE.employee_id)
 
     def loader() -> Library:
         release.wait(10)
@@ -40,6 +46,7 @@ def slow_app(
     return CallDojoApp(
         library_loader=loader,
         store_opener=lambda: store,
+        preferences=remembered(TRAINEE),
         scenario_id=scenario_id,
         seed=SEED,
         now=fixed_clock(),

@@ -26,7 +26,11 @@ pytestmark = [
 def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     name = f"calldojo-{uuid.uuid4().hex[:8]}"
     db = tmp_path / "r.db"
-    command = f"cd {ROOT} && {sys.executable} -m simulator --content {CONTENT} --lang zh --db sqlite:///{db}"
+    config = tmp_path / "config"  # a fresh machine: nothing remembered from an earlier run
+    command = (
+        f"cd {ROOT} && CALLDOJO_CONFIG_DIR={config} {sys.executable} -m simulator "
+        f"--content {CONTENT} --lang zh --db sqlite:///{db}"
+    )
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True
     )
@@ -60,9 +64,12 @@ def wait_for(name: str, text: str, timeout: float = 20.0) -> str:
 def test_play_a_call_to_the_debrief_by_keys(session: tuple[str, Path]) -> None:
     name, db = session
     wait_for(name, "姓名")
-    time.sleep(1.0)  # only after launching: the content library loads in the background
-    # name, number, menu: practice, picker: first scenario, case file: dial, all in one burst
-    keys(name, "张三", "Enter", "E001", "Enter", "Enter", "Enter", "Enter")
+    # name, number, menu: practice, all in one burst (keys must land where they should)
+    keys(name, "张三", "Enter", "E001", "Enter", "Enter")
+    wait_for(name, "小测试")  # the picker lists the library once it has loaded
+    keys(name, "Enter")
+    wait_for(name, "拨打")
+    keys(name, "Enter")
     wait_for(name, "你的回应")
     keys(name, *["1"] * 15)
     debrief = wait_for(name, "通话复盘")
@@ -70,7 +77,10 @@ def test_play_a_call_to_the_debrief_by_keys(session: tuple[str, Path]) -> None:
     for dimension in ("共情", "清晰", "掌控", "合规"):
         assert dimension in debrief
     keys(name, "C-q")
-    time.sleep(1.0)
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("select status, trainee_id, scenario_id from attempts").fetchall()
+    rows: list[tuple[str, str, str]] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and rows != [("completed", "E001", "tiny_call")]:
+        time.sleep(0.2)
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute("select status, trainee_id, scenario_id from attempts").fetchall()
     assert rows == [("completed", "E001", "tiny_call")]

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.tui.app import LibraryLoaded, StoreOpened
+from simulator.tui.app import LibraryLoaded
 from simulator.tui.screens.base import Page
 
 MENU = ("practice", "history", "help", "language", "quit")
@@ -75,20 +75,17 @@ class HomeScreen(Page[None]):
                 return
         self.query_one("#menu", OptionList).focus()
 
-    def on_store_opened(self, _message: StoreOpened) -> None:
-        """Fill in the remembered trainee."""
-        trainee = self.dojo.trainee
-        if trainee is not None:
-            name, employee = self.query_one("#name", Input), self.query_one("#employee", Input)
-            untouched = not name.value and not employee.value
-            name.value = name.value or trainee.name
-            employee.value = employee.value or trainee.employee_id
-            if untouched and isinstance(self.focused, Input):  # never move a typing trainee
-                self._focus_start()
-
     def action_next_field(self) -> None:
-        """Enter in a field moves on, on the menu runs the item, at once (keys typed next follow)."""
+        """Enter in a field moves on, on the menu runs the item, at once (keys typed next follow).
+
+        With `calldojo practice ID` waiting for the trainee, Enter on the last field goes on to
+        that scenario's case file.
+        """
         if isinstance(self.focused, Input):
+            last = self.focused.id == "employee"
+            if last and self.dojo.start_scenario and self._take_trainee():
+                self._run("practice")
+                return
             self.focus_next()
             return
         menu = self.query_one("#menu", OptionList)
