@@ -14,6 +14,8 @@ NON_UI = [
     "simulator.engine",
     "simulator.analysis",
     "simulator.practice",
+    "simulator.preferences",
+    "simulator.analysis.simulate",
     "simulator.store",
     "simulator.commands",
     "scoring",
