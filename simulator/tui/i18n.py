@@ -201,16 +201,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.title": ("练习记录：{name}（{employee}）", "History: {name} ({employee})"),
     "history.col_when": ("时间", "When"),
     "history.col_scenario": ("场景", "Scenario"),
-    "history.col_status": ("状态", "Status"),
     "history.col_result": ("结果", "Result"),
     "history.filters": (
         "筛选 场景：{scenario}  状态：{status}",
         "Filter scenario: {scenario}  status: {status}",
     ),
     "history.trend": (
-        "各项趋势（旧 -> 新，已完成的练习）",
-        "Trend per dimension (old -> new, completed attempts)",
+        "各项趋势：{scope}（已完成 {count} 次）",
+        "Trend: {scope} ({count} completed)",
     ),
+    "history.legend": (
+        "从左到右由旧到新，每个字符一次练习：_ 低分，. - = + * 逐级升高，# 满分附近",
+        "Old to new, left to right, one mark per call: _ low, then . - = + * higher, # near 100",
+    ),
+    "history.all_scenarios": ("全部场景（按 s 按场景查看）", "all scenarios (s: one scenario)"),
+    "history.short_empathy": ("共情", "Emp"),
+    "history.short_clarity": ("清晰", "Clar"),
+    "history.short_control": ("掌控", "Ctrl"),
+    "history.short_compliance": ("合规", "Comp"),
     "history.trend_line": (
         "{name} {spark} 最近 {last}  最佳 {best}",
         "{name} {spark} last {last}  best {best}",

@@ -84,3 +84,21 @@ async def test_history_from_a_debrief_opened_from_history_goes_back_to_it() -> N
         assert app.screen_stack[-1] is history and len(app.screen_stack) == depth
         assert sum(isinstance(s, HistoryScreen) for s in app.screen_stack) == 1
         assert history.query_one(DataTable).row_count == 1
+
+
+async def test_the_four_scores_and_the_verdict_fit_at_80_columns_in_both_languages() -> None:
+    for lang in ("zh", "en"):
+        app, _ = make_app(scenario_id="tiny_call", lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app)
+            await play(app, pilot, "1")  # a threat: the call fails
+            await pilot.press("h")
+            await settle(app)
+            history = app.screen
+            assert isinstance(history, HistoryScreen)
+            table = history.query_one(DataTable)
+            assert table.row_count == 1
+            assert table.virtual_size.width <= table.size.width, lang  # no sideways scrolling
+            assert str(table.get_row_at(0)[2]) == ("未通过" if lang == "zh" else "fail")
+            text = screen_text(history)
+            assert ("从左到右由旧到新" if lang == "zh" else "Old to new") in text

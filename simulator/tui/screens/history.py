@@ -15,6 +15,10 @@ from simulator.tui.i18n import chrome, word
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.gauge import spark
 from simulator.tui.widgets.report_view import DIMENSIONS
+from simulator.tui.wrap import shorten
+
+TITLE_CELLS = 22
+"""Scenario titles are cut to this many cells so the four scores fit at 80 columns."""
 
 STATUSES: list[AttemptStatus] = ["completed", "abandoned"]
 
@@ -50,10 +54,10 @@ class HistoryScreen(Page[None]):
     def on_mount(self) -> None:
         """Columns, then load the attempts in the background."""
         table = self.query_one(DataTable)
-        for key in ("col_when", "col_scenario", "col_status", "col_result"):
+        for key in ("col_when", "col_scenario", "col_result"):
             table.add_column(self.tr(f"history.{key}"), key=key)
         for dim in DIMENSIONS:
-            table.add_column(word(self.dojo.lang, "dim", dim), key=dim)
+            table.add_column(self.tr(f"history.short_{dim}"), key=dim)
         table.focus()
         self.load()
 
@@ -81,16 +85,15 @@ class HistoryScreen(Page[None]):
         library = self.dojo.library
         titles = {sid: s.title for sid, s in library.scenarios.items()} if library else {}
         for r in records:
-            result = (
-                "" if r.passed is None else self.tr("verdict.pass" if r.passed else "verdict.fail")
-            )
-            scores = [str(r.scores[d]) if d in r.scores else "" for d in DIMENSIONS]
-            when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            scores = [
+                Text(str(r.scores[d]), justify="right") if d in r.scores else "" for d in DIMENSIONS
+            ]
+            when = r.started_at.astimezone().strftime("%m-%d %H:%M")
+            title = chrome(titles.get(r.scenario_id, r.scenario_id))
             table.add_row(
                 when,
-                chrome(titles.get(r.scenario_id, r.scenario_id)),
-                self.tr(f"status.{r.status}"),
-                result,
+                Text(shorten(title, TITLE_CELLS, "..")),
+                self._result(r),
                 *scores,
                 key=r.id,
             )
@@ -104,6 +107,14 @@ class HistoryScreen(Page[None]):
         )
         self.query_one("#trend", Static).update(self._trend(records))
 
+    def _result(self, record: AttemptRecord) -> Text:
+        """One word for the status and the verdict: pass, fail, or abandoned."""
+        if record.status != "completed" or record.passed is None:
+            return Text(self.tr(f"status.{record.status}"), style="dim")
+        if record.passed:
+            return Text(self.tr("verdict.pass"), style="bold green")
+        return Text(self.tr("verdict.fail"), style="bold red")
+
     def on_library_loaded(self, _message: LibraryLoaded) -> None:
         """Scenario titles arrived: redraw the table with them."""
         if self.records:
@@ -113,7 +124,16 @@ class HistoryScreen(Page[None]):
         done = [r for r in reversed(records) if r.status == "completed" and r.scores]
         if not done:
             return self.tr("history.empty")
-        lines = [Text(self.tr("history.trend"), style="bold")]
+        library = self.dojo.library
+        scope = (
+            chrome(library.scenarios[self.scenario].title)
+            if self.scenario and library and self.scenario in library.scenarios
+            else self.scenario or self.tr("history.all_scenarios")
+        )
+        lines = [
+            Text(self.tr("history.trend", scope=scope, count=len(done)), style="bold"),
+            Text(self.tr("history.legend"), style="dim"),
+        ]
         width = max(len(word(self.dojo.lang, "dim", d)) for d in DIMENSIONS)
         for dim in DIMENSIONS:
             values = [r.scores[dim] for r in done if dim in r.scores]
