@@ -6,8 +6,11 @@ The formula (d is a soft dimension: empathy, clarity, control; t runs over the t
     model[t, d]     = the rubric points of the model answer (the `best` choice) at turn t's node
     earned[d]       = sum over t of min(points[t, d], model[t, d])   (no turn earns more than the
                       model answer would have earned at that node)
-    par[d]          = max(anchor[d], sum over t of model[t, d])      (anchor: the model answer's own
-                      total over the whole call, so a short call cannot look complete)
+    par[d]          = sum over t of model[t, d] when the call met its objective, else
+                      max(anchor[d], that sum)    (anchor: the model answer's own total over the
+                      whole call, so a call cut short cannot look complete; a call that reached
+                      another acceptable ending, e.g. a callback the debtor asked for, is measured
+                      against the model answer along its own path)
     score[d]        = round(100 * earned[d] / par[d]), clamped to 0..100 (100 when par[d] <= 0 and
                       nothing was lost)
     compliance      = 100 - sum over the violations of the pack's penalty (critical 100, major 30,
@@ -96,7 +99,10 @@ def anchors(model: Transcript, scenario: ScenarioSpec, rubric: RubricSpec) -> An
 
 
 def soft_score(earned: float, par: float, anchor: float) -> int:
-    """Earned points as 0..100 of what the model answer earns (see the module's formula)."""
+    """Earned points as 0..100 of what the model answer earns (see the module's formula).
+
+    `anchor` is the model answer's whole-call total, or 0 for a call that met its objective.
+    """
     denominator = max(anchor, par)
     if denominator <= 0:
         return 100 if earned >= denominator else 0
@@ -231,16 +237,17 @@ def score(
         raise ValueError(f"anchors lack {', '.join(missing)} (play the model answer first)")
     findings = run_rules(build_monitors(pack), transcript)
     soft = soft_totals(transcript, scenario, rubric)
+    met = objective_met(scenario, transcript)
+    floor = {d: 0.0 if met else float(anchor[d]) for d in SOFT_DIMENSIONS}
     scores: dict[str, int] = {
-        d: soft_score(soft.earned[d], soft.par[d], float(anchor[d])) for d in SOFT_DIMENSIONS
+        d: soft_score(soft.earned[d], soft.par[d], floor[d]) for d in SOFT_DIMENSIONS
     }
     scores["compliance"] = compliance_score(pack, findings)
-    met = objective_met(scenario, transcript)
     passed, reasons = decide_pass(scores, findings, scenario, pack, objective=met)
     raw: dict[str, float] = {d: soft.earned[d] for d in SOFT_DIMENSIONS}
     raw["compliance"] = float(scores["compliance"])
     scale: dict[str, tuple[float, float]] = {
-        d: (0.0, max(float(anchor[d]), soft.par[d])) for d in SOFT_DIMENSIONS
+        d: (0.0, max(floor[d], soft.par[d])) for d in SOFT_DIMENSIONS
     }
     scale["compliance"] = (0.0, 100.0)
     return ScoreReport(
@@ -251,7 +258,7 @@ def score(
         bounds=scale,
         pass_marks=pass_marks(scenario.scoring),
         violations=_violations(pack, findings),
-        feedback=turn_feedback(transcript, scenario),
+        feedback=turn_feedback(transcript, scenario, rubric),
         mood_events=mood_events(transcript),
         passed=passed,
         reasons=reasons,

@@ -27,6 +27,8 @@ class TagSpec(Spec):
 
     kind: TagKind
     """Which family the tag belongs to (groups the vocabulary in the authoring guide)."""
+    label: Localized
+    """A short name shown to trainees in place of the id (e.g. 共情回应 / acknowledges feelings)."""
     description: Localized
     """What the behaviour is, in Chinese and English."""
     points: dict[SoftDimension, Points] = Field(default_factory=dict)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scoring.feedback import turn_feedback
+from scoring.feedback import readable, turn_feedback
+from scoring.rubric import load_default_rubric
 from simulator.spec.loading import load_scenario
 from simulator.spec.scenario import ScenarioSpec
 from tests.unit.scoring.scoring_calls import agent, call, debtor, silence
 
+RUBRIC = load_default_rubric()
 TINY = Path(__file__).parents[2] / "fixtures" / "content" / "scenarios" / "tiny_call.scenario.yaml"
 
 
@@ -54,7 +56,7 @@ def test_turn_feedback() -> None:
         agent("acknowledge_feelings", node="verified", choice="empathize"),
         outcome="refused",
     )
-    found = turn_feedback(transcript, scenario)
+    found = turn_feedback(transcript, scenario, RUBRIC)
     assert [(f.turn, f.choice, f.better_choice) for f in found] == [
         (1, "threaten", "verify"),
         (3, None, "empathize"),
@@ -72,4 +74,22 @@ def test_no_feedback_for_the_best_path() -> None:
         debtor(node="verified"),
         agent("acknowledge_feelings", node="verified", choice="empathize"),
     )
-    assert turn_feedback(transcript, scenario) == ()
+    assert turn_feedback(transcript, scenario, RUBRIC) == ()
+
+
+def test_tag_ids_in_feedback_read_as_labels() -> None:
+    text = "这是施压（pressure、demand_payment），应先复述（paraphrase）。规则（CN-PTP-3E）不变。"
+    assert (
+        readable(text, RUBRIC, "zh")
+        == "这是施压（施压、直接催还），应先复述（复述对方的话）。规则（CN-PTP-3E）不变。"
+    )
+    english = "That is pressure (pressure, demand_payment); keep (a note) as is."
+    assert readable(english, RUBRIC, "en") == (
+        "That is pressure (pressure, demands payment); keep (a note) as is."
+    )
+
+
+def test_every_rubric_tag_has_a_short_label_in_both_languages() -> None:
+    for tag, spec in RUBRIC.tags.items():
+        assert 1 <= len(spec.label.zh) <= 8, tag
+        assert 1 <= len(spec.label.en) <= 32, tag

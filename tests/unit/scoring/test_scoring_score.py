@@ -277,3 +277,13 @@ def test_scoring_imports_no_engine_ui_or_database() -> None:
     root = Path(__file__).parents[3]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_call_that_met_its_objective_early_is_measured_along_its_own_path() -> None:
+    # One model turn, then an ending: an acceptable early ending keeps its points, a hang-up does not.
+    early = [*_opening_turns()]
+    met = score(call(*early, ending="ptp"), SCENARIO, RUBRIC, CN, ANCHOR)
+    missed = score(call(*early, outcome="hung_up", ending="hung_up"), SCENARIO, RUBRIC, CN, ANCHOR)
+    assert met.scores["empathy"] == 100  # nothing to earn on this path, nothing lost
+    assert missed.scores["empathy"] == 0  # measured against the whole model answer
+    assert met.scores["clarity"] == missed.scores["clarity"] == 100
