@@ -292,20 +292,21 @@ class Simulation:
         pen: int,
         broken: frozenset[tuple[str, str]],
     ) -> tuple[bool, dict[str, int]]:
+        ending = self.graph.keys[state].call.ending
+        spec = self.cs.scenario.endings.get(ending or "")
+        met = spec is not None and spec.meets_objective
         scores: dict[str, int] = {
-            d: soft_score(earned[i], par[i], float(self.anchor[d]))
+            d: soft_score(earned[i], par[i], 0.0 if met else float(self.anchor[d]))
             for i, d in enumerate(SOFT_DIMENSIONS)
         }
         scores["compliance"] = max(0, 100 - pen)
-        ending = self.graph.keys[state].call.ending
-        spec = self.cs.scenario.endings.get(ending or "")
         found = [_Broken(rule, severity) for rule, severity in sorted(broken)]
         ok, _ = decide_pass(
             scores,
             found,
             self.cs.scenario,
             self.pack,
-            objective=spec is not None and spec.meets_objective,
+            objective=met,
         )
         return ok, scores
 

@@ -8,6 +8,7 @@ that need the library show a short loading state until `LibraryLoaded` arrives.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import random
 import signal
@@ -182,8 +183,23 @@ class CallDojoApp(App[int]):
 
         self.push_screen(HomeScreen())
         self.open_start_scenario()
+        self._exit_on_hangup()
         # After the first frame: importing pydantic or SQLAlchemy in a thread competes for the GIL.
         self.call_after_refresh(self._start_background)
+
+    def _exit_on_hangup(self) -> None:
+        """A closed terminal (SIGHUP) ends the app at once, saving the live attempt first.
+
+        Registered on the event loop, so it takes effect even while the app waits for a key.
+        """
+        if not hasattr(signal, "SIGHUP"):
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
+
+    def _hung_up(self) -> None:
+        self.save_live_now()
+        self.exit(0)
 
     def _start_background(self) -> None:
         if self.library is None and self._library_loader is not None:
@@ -370,7 +386,6 @@ def run_app(
         preferences=default_preferences(),
         scenario_id=scenario_id,
     )
-    _on_hangup(app)
     try:
         app.run()
     finally:
@@ -396,12 +411,6 @@ def _load_library(root: Path, data_dirs: tuple[Path, ...]) -> Library:
     from simulator.spec.library import load_library
 
     return load_library(root, data_dirs=data_dirs)
-
-
-def _on_hangup(app: CallDojoApp) -> None:
-    """A closed terminal window (SIGHUP) exits the app cleanly so the live attempt is saved."""
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, lambda *_: app.exit(0))
 
 
 def _report_unsaved(app: CallDojoApp) -> int:

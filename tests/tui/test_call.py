@@ -69,8 +69,9 @@ async def test_timer_running_out_is_a_silence() -> None:
     app.timer_seconds = 1
     async with app.run_test(size=(100, 30)) as pilot:
         call = await start_call(app, pilot)
-        assert "关" in str(call.query_one("#call-timer", Static).render())
+        assert not call.query_one("#call-timer", Static).display  # off: not shown at all
         await pilot.press("t")
+        assert call.query_one("#call-timer", Static).display
         await pilot.pause(1.3)
         await settle(app)
         assert call.session.call.transcript().actions[0] == "_silence"
@@ -149,3 +150,35 @@ def test_a_long_turn_wraps_under_its_words_not_under_the_speaker() -> None:
     assert all(line.startswith(" " * indent) and line[indent] != " " for line in lines[1:])
     for run in ("500", "1234", "12,850.00"):  # never split across lines
         assert any(run in line for line in lines), (run, lines)
+
+
+async def test_call_header_keeps_the_title_and_does_not_shift_with_the_timer() -> None:
+    app, _ = make_app(scenario_id="tiny_call")
+    async with app.run_test(size=(80, 24)) as pilot:
+        call = await start_call(app, pilot)
+        top = str(call.query_one("#call-who", Static).render())
+        assert "小测试" in top and "王丽" in top
+        clock = str(call.query_one("#call-clock", Static).render())
+        assert "已通话" in clock and ":" in clock and "通话 " not in clock.replace("已通话", "")
+        call.timer_left = 10
+        call._show_timer()
+        ten = call.query_one("#call-timer", Static).render()
+        call.timer_left = 9
+        call._show_timer()
+        nine = call.query_one("#call-timer", Static).render()
+        assert len(str(ten)) == len(str(nine))
+
+
+async def test_a_long_title_is_cut_with_dots_not_dropped() -> None:
+    from tests.tui.conftest import tui_library
+
+    library = tui_library()
+    scenario = library.scenarios["tiny_call"]
+    long_title = "很长很长的场景标题｜逾期第四十五天｜多次承诺未兑现｜需要约定三要素"
+    library.scenarios["tiny_call"] = scenario.model_copy(update={"title": long_title})
+    app, _ = make_app(scenario_id="tiny_call", library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        call = await start_call(app, pilot)
+        await pilot.pause()
+        who = str(call.query_one("#call-who", Static).render())
+        assert who.startswith("王丽 | 很长很长") and who.rstrip().endswith("..")

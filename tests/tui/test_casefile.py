@@ -31,13 +31,19 @@ async def test_scenario_id_opens_straight_on_the_case_file() -> None:
         assert app.screen.query_one(CaseFileView).has_focus
 
 
-async def test_unknown_scenario_says_so() -> None:
-    app, _ = make_app(scenario_id="nope")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app)
-        assert "nope" in screen_text(app.screen)
-        await pilot.press("enter")
-        assert isinstance(app.screen, CaseFileScreen)
+async def test_unknown_scenario_says_so_and_offers_no_dialling() -> None:
+    for lang, expected in (
+        ("en", "There is no scenario nope. Known scenarios: "),
+        ("zh", "没有这个场景：nope。可用的场景："),
+    ):
+        app, _ = make_app(scenario_id="nope", lang=lang)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(app)
+            assert expected in screen_text(app.screen)
+            shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
+            assert "dial" not in shown
+            await pilot.press("enter")
+            assert isinstance(app.screen, CaseFileScreen)
 
 
 async def test_reopen_during_call_keeps_the_call() -> None:

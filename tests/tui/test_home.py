@@ -157,3 +157,18 @@ async def test_practice_id_on_a_fresh_account_goes_on_to_the_case_file() -> None
         await settle(app)
         assert isinstance(app.screen, CaseFileScreen)
         assert app.trainee is not None and app.trainee.employee_id == "e002"
+
+
+async def test_question_mark_on_home_opens_the_help_not_the_name_field() -> None:
+    from simulator.tui.screens.help import HelpScreen
+
+    app, _ = make_app(trainee=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        assert app.screen.query_one("#name", Input).has_focus
+        await pilot.press("question_mark")
+        await settle(app)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(app)
+        assert app.screen.query_one("#name", Input).value == ""

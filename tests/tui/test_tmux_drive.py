@@ -84,3 +84,46 @@ def test_play_a_call_to_the_debrief_by_keys(session: tuple[str, Path]) -> None:
         with sqlite3.connect(db) as conn:
             rows = conn.execute("select status, trainee_id, scenario_id from attempts").fetchall()
     assert rows == [("completed", "E001", "tiny_call")]
+
+
+def test_a_closed_terminal_ends_the_app_at_once(tmp_path: Path) -> None:
+    """SIGHUP while the app waits for a key: it exits by itself, no key press, no SIGKILL."""
+    import os
+    import pty
+    import signal
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "CALLDOJO_CONFIG_DIR": str(tmp_path / "cfg"), "TERM": "xterm-256color"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "--content",
+            str(CONTENT),
+            "--db",
+            f"sqlite:///{tmp_path}/r.db",
+        ],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(follower)
+    try:
+        deadline = time.monotonic() + 20
+        seen = b""
+        while time.monotonic() < deadline and "姓名".encode() not in seen:
+            try:
+                seen += os.read(leader, 65536)
+            except OSError:
+                break
+        assert "姓名".encode() in seen, "the app never drew Home"
+        process.send_signal(signal.SIGHUP)
+        assert process.wait(timeout=10) is not None
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(leader)

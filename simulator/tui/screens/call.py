@@ -18,7 +18,7 @@ from simulator.tui.session import PracticeSession
 from simulator.tui.widgets.choice_list import ChoiceList
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.transcript_view import TranscriptView, label_width
-from simulator.tui.wrap import Hanging
+from simulator.tui.wrap import Hanging, shorten
 
 
 class CallScreen(Page[None]):
@@ -42,10 +42,7 @@ class CallScreen(Page[None]):
     def compose(self) -> ComposeResult:
         """Top bar, transcript, current line, mood, choices, footer."""
         with Horizontal(id="call-top"):
-            yield Static(
-                chrome(f"{self.persona_name} | {self.session.practice.scenario.title}"),
-                id="call-who",
-            )
+            yield Static(self._who, id="call-who")
             yield Static("", id="call-clock")
             yield Static("", id="call-timer")
         yield TranscriptView(id="transcript")
@@ -54,6 +51,17 @@ class CallScreen(Page[None]):
         yield Static(self.tr("call.choices"), id="choices-hint")
         yield ChoiceList(id="choices")
         yield Footer()
+
+    @property
+    def _who(self) -> str:
+        return chrome(f"{self.persona_name} | {self.session.practice.scenario.title}")
+
+    def on_resize(self) -> None:
+        """Cut the persona and title to the room left beside the clock, never dropping them."""
+        who = self.query_one("#call-who", Static)
+        room = who.content_region.width
+        if room > 0:
+            who.update(shorten(self._who, room, ".."))
 
     def on_mount(self) -> None:
         """Show the opening, register the live attempt, save it, focus the choices."""
@@ -96,11 +104,7 @@ class CallScreen(Page[None]):
             self.query_one(MoodMeter).show_mood(last.mood, lang)
             elapsed = int((last.at - call.state.dialed_at).total_seconds())
             self.query_one("#call-clock", Static).update(
-                self.tr(
-                    "call.clock",
-                    clock=last.at.strftime("%H:%M:%S"),
-                    elapsed=f"{elapsed // 60:02d}:{elapsed % 60:02d}",
-                )
+                self.tr("call.clock", elapsed=f"{elapsed // 60:02d}:{elapsed % 60:02d}")
             )
         self.query_one(ChoiceList).show_choices(self.session.choices())
         self._show_timer()
@@ -162,7 +166,9 @@ class CallScreen(Page[None]):
             if self.timer_left is None
             else self.tr("call.timer_on", seconds=self.timer_left)
         )
-        self.query_one("#call-timer", Static).update(text)
+        timer = self.query_one("#call-timer", Static)
+        timer.update(text)
+        timer.display = bool(text)
 
     def action_leave(self) -> None:
         """Ask, then leave the call; the attempt is saved as abandoned."""

@@ -54,6 +54,10 @@ class CaseFileScreen(Page[None]):
             return f"{text}{self.tr('case.did_you_mean', close=close[0])}"
         return f"{text}{self.tr('case.known', ids=', '.join(known) or '-')}"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer Enter (dial) only when there is a scenario to dial."""
+        return not (action == "dial" and self.practice is None)
+
     @property
     def waiting(self) -> bool:
         """True while the library is still loading."""
@@ -88,6 +92,7 @@ class CaseFileScreen(Page[None]):
         if self.waiting:
             self._prepare()
             await self.recompose()
+            self.refresh_bindings()
             self.on_mount()
 
     def action_dial(self) -> None:

@@ -15,6 +15,14 @@ from simulator.tui.screens.base import Page
 MENU = ("practice", "history", "help", "language", "quit")
 
 
+class TraineeInput(Input):
+    """A name or employee-number field that leaves `?` to the help binding (no name needs it)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Every printable key but `?`."""
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class HomeScreen(Page[None]):
     """The first screen."""
 
@@ -23,6 +31,8 @@ class HomeScreen(Page[None]):
         Binding("enter", "next_field", "key.next_field", show=False, priority=True),
         Binding("f2", "switch_language", "key.lang"),
         Binding("ctrl+l", "switch_language", "key.lang", show=False, priority=True),
+        # Priority: `?` opens the help even while a name field has the focus (as the README says).
+        Binding("question_mark", "app.help", "key.help", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -33,12 +43,12 @@ class HomeScreen(Page[None]):
             yield Static(self.tr("home.intro"), id="home-intro")
             with Horizontal(classes="field"):
                 yield Label(self.tr("home.name"), classes="field-label")
-                yield Input(
+                yield TraineeInput(
                     trainee.name if trainee else "", placeholder=self.tr("home.name_ph"), id="name"
                 )
             with Horizontal(classes="field"):
                 yield Label(self.tr("home.employee"), classes="field-label")
-                yield Input(
+                yield TraineeInput(
                     trainee.employee_id if trainee else "",
                     placeholder=self.tr("home.employee_ph"),
                     id="employee",

@@ -196,11 +196,13 @@ class ReportView(VerticalScroll):
 
     def _scores(self, report: ScoreReport) -> RenderableType:
         lines = []
+        names = {d: word(self.lang, "dim", d) for d in DIMENSIONS}
+        width = max(cell_len(n) for n in names.values())
         for dim in DIMENSIONS:
             if dim not in report.scores:
                 continue
             score, mark = report.scores[dim], report.pass_marks.get(dim, 60)
-            name = word(self.lang, "dim", dim)
+            name = names[dim] + " " * (width - cell_len(names[dim]))
             line = self._t(
                 "debrief.score_line",
                 name=name,
