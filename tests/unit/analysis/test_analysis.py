@@ -7,13 +7,14 @@ from typing import Any
 import pytest
 
 from scoring import DATA_DIR
-from scoring.score import turn_points
+from scoring.monitors import build_monitors, run_rules
+from scoring.score import penalty, turn_points
 from simulator.analysis import AnalysisTooLarge, analyze
 from simulator.engine import Call, compile_scenario
 from simulator.spec.loading import load_rubric, load_rulepack
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.scenario import ScenarioSpec
-from simulator.transcript import Turn
+from simulator.transcript import SILENCE, Turn
 
 RUBRIC = load_rubric(DATA_DIR / "default.rubric.yaml")
 PACK = load_rulepack(DATA_DIR / "cn.rules.yaml")
@@ -119,25 +120,57 @@ def test_structure_of_a_sound_scenario() -> None:
     assert report.pass_without_objective == []
 
 
+def _every_call(compiled: Any, limit: int = 12) -> list[list[str]]:
+    """Every complete call (choices and silences) of a small scenario, by brute force."""
+    done: list[list[str]] = []
+    stack: list[list[str]] = [[]]
+    while stack:
+        path = stack.pop()
+        call = Call(compiled)
+        for action in path:
+            if action == SILENCE:
+                call.silence()
+            else:
+                call.choose(action)
+        if call.ended:
+            done.append(path)
+            continue
+        assert len(path) < limit, "a call of the small scenario must end"
+        stack.extend([*path, c.id] for c in call.choices())
+        stack.append([*path, SILENCE])
+    return done
+
+
+def _raw(compiled: Any, path: list[str]) -> dict[str, float]:
+    call = Call(compiled)
+    for action in path:
+        if action == SILENCE:
+            call.silence()
+        else:
+            call.choose(action)
+    transcript = call.transcript()
+    totals = dict.fromkeys(("empathy", "clarity", "control"), 0.0)
+    for turn in transcript.agent_turns:
+        for dim, value in turn_points(RUBRIC, turn).items():
+            totals[dim] += value
+    findings = run_rules(build_monitors(PACK), transcript)
+    totals["compliance"] = -float(sum(penalty(PACK, f.severity) for f in findings))
+    return totals
+
+
 def test_bounds_are_exact_and_their_paths_play() -> None:
     compiled, report = run(two_step())
+    everything = [_raw(compiled, path) for path in _every_call(compiled)]
+    assert len(everything) > 4
+    for dim, bound in report.bounds.items():
+        values = [totals[dim] for totals in everything]
+        assert bound.min == min(values), dim  # the true extremes over every call
+        assert bound.max == max(values), dim
+        assert _raw(compiled, bound.min_path)[dim] == bound.min, dim  # and their paths reach them
+        assert _raw(compiled, bound.max_path)[dim] == bound.max, dim
     best = points(OPEN, "empathy") + points(["state_purpose", "acknowledge_feelings"], "empathy")
     assert report.bounds["empathy"].max == best
     assert report.bounds["empathy"].max_path == ["verify", "purpose"]
-    # the worst empathy: threaten then the plainer line, or silence until the debtor hangs up
-    assert report.bounds["empathy"].min <= points(["threaten"], "empathy") + points(
-        ["state_purpose"], "empathy"
-    )
-    assert report.bounds["compliance"].max == 0
-    assert (
-        report.bounds["compliance"].min <= -100 - 30
-    )  # a threat (critical) and no employee number (major)
-    for dim in report.bounds.values():
-        for path in (dim.min_path, dim.max_path):
-            call = Call(compiled)
-            for action in path:
-                call.choose(action)
-            assert call.ended
 
 
 def test_unreachable_node_is_reported() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scoring.rubric import load_bundled_pack
 from simulator.cli import main
 
 TINY = str(Path(__file__).parents[2] / "fixtures" / "content")
@@ -186,10 +187,21 @@ def test_not_a_library(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert code == 2 and "not a content library" in err
 
 
-def test_coverage_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "coverage", "--json")
+def test_coverage_lists_exactly_the_rules_the_analysis_finds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--content", TINY, "coverage", "--json")
     data = json.loads(out)
-    assert code == 0 and "CN-THREAT" in data["cn"] and len(data["cn"]["CN-THREAT"]) >= 2
+    assert code == 0
+    listed = {rule for rule, ids in data["cn"].items() if ids == ["tiny_call"]}
+    assert {rule for rule, ids in data["cn"].items() if ids} == listed  # one scenario only
+    every_cn_rule = {r.id for r in load_bundled_pack("cn").rules}
+    assert set(data["cn"]) == every_cn_rule  # every rule has a row, violable or not
+    # the tiny call has a threat choice and no promise read-back; it is dialled at 10:20
+    assert {"CN-THREAT", "CN-PTP-3E", "CN-OPEN-30S"} <= listed
+    assert "CN-HOURS" not in listed and "CN-PAY-CHANNEL" not in listed
+    _, analysed, _ = run(capsys, "--content", TINY, "analyze", "tiny_call", "--json")
+    assert set(json.loads(analysed)["violations"]) == listed
 
 
 def test_console_script_entry_point() -> None:
