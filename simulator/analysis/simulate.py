@@ -178,6 +178,7 @@ class Simulation:
         self.graph = explore(cs, rubric, pack)
         self.table = _Table(cs, self.graph, rubric, pack)
         self.anchor = anchors(model_answer(cs), cs.scenario, rubric)
+        self._best: dict[str, Triple] = {}
 
     def run(self, policy: Policy) -> PolicyResult:
         """Play one policy."""
@@ -223,74 +224,61 @@ class Simulation:
 
     def _random(self) -> PolicyResult:
         """The uniform random trainee, exactly: a forward pass over (state, partial score)."""
-        scenario = self.cs.scenario
-        best = {
-            nid: tuple(float(model_points(scenario, self.rubric, nid)[d]) for d in SOFT_DIMENSIONS)
-            for nid in scenario.nodes
-        }
         start_pen = sum(penalty(self.pack, f.severity) for f in self.graph.initial_findings)
         start_rules = frozenset((f.rule, f.severity) for f in self.graph.initial_findings)
-        zero = (0.0, 0.0, 0.0)
-        layer: dict[
-            tuple[int, tuple[float, ...], tuple[float, ...], int, frozenset[tuple[str, str]]], float
-        ]
-        layer = {(0, zero, zero, start_pen, start_rules): 1.0}
-        passed = 0.0
-        sums: dict[str, float] = defaultdict(float)
-        dist: dict[str, dict[int, float]] = {
-            d: defaultdict(float) for d in (*SOFT_DIMENSIONS, "compliance")
-        }
+        layer: dict[Partial, float] = {(0, ZERO3, ZERO3, start_pen, start_rules): 1.0}
+        tally = _Tally()
         for turn in range(MAX_TURNS + 1):
-            nxt: dict[
-                tuple[int, tuple[float, ...], tuple[float, ...], int, frozenset[tuple[str, str]]],
-                float,
-            ] = defaultdict(float)
-            for (state, earned, par, pen, broken), prob in layer.items():
-                if self.graph.terminal(state):
-                    ok, scores = self._verdict(state, earned, par, pen, broken)
-                    passed += prob if ok else 0.0
-                    for d, v in scores.items():
-                        sums[d] += prob * v
-                        dist[d][v] += prob
-                    continue
-                options = self.table.options(state)
-                if not options or turn == MAX_TURNS:
-                    continue
-                share = prob / len(options)
-                if share < RANDOM_EPSILON:
-                    continue
-                node = self.graph.keys[state].call.node
-                b = best.get(node, zero)
-                for o in options:
-                    e = o.edge
-                    got = (o.points["empathy"], o.points["clarity"], o.points["control"])
-                    key = (
-                        e.target,
-                        tuple(earned[i] + min(got[i], b[i]) for i in range(3)),
-                        tuple(par[i] + b[i] for i in range(3)),
-                        pen + o.penalty,
-                        broken | frozenset((f.rule, f.severity) for f in e.findings),
-                    )
-                    nxt[key] += share
+            nxt: dict[Partial, float] = defaultdict(float)
+            for partial, prob in layer.items():
+                if self.graph.terminal(partial[0]):
+                    tally.add(prob, *self._verdict(*partial))
+                elif turn < MAX_TURNS:
+                    for key, share in self._spread(partial, prob):
+                        nxt[key] += share
             layer = nxt
             if not layer:
                 break
-        resolved = sum(sum(v.values()) for v in dist.values()) / 4 if dist else 0.0
-        return PolicyResult(
-            "random",
-            passed,
-            {d: sums[d] / resolved if resolved else 0.0 for d in dist},
-            spread={d: _quantiles(dist[d]) for d in dist},
-            unresolved=max(0.0, 1.0 - resolved),
-        )
+        return tally.result()
+
+    def _spread(self, partial: Partial, prob: float) -> list[tuple[Partial, float]]:
+        """Each offered choice of a state taken with equal probability: the next partials."""
+        state, earned, par, pen, broken = partial
+        options = self.table.options(state)
+        if not options or prob / len(options) < RANDOM_EPSILON:
+            return []
+        share = prob / len(options)
+        b = self._model_points(self.graph.keys[state].call.node)
+        out: list[tuple[Partial, float]] = []
+        for o in options:
+            got = (o.points["empathy"], o.points["clarity"], o.points["control"])
+            key: Partial = (
+                o.edge.target,
+                (
+                    earned[0] + min(got[0], b[0]),
+                    earned[1] + min(got[1], b[1]),
+                    earned[2] + min(got[2], b[2]),
+                ),
+                (par[0] + b[0], par[1] + b[1], par[2] + b[2]),
+                pen + o.penalty,
+                broken | frozenset((f.rule, f.severity) for f in o.edge.findings),
+            )
+            out.append((key, share))
+        return out
+
+    def _model_points(self, node: str) -> Triple:
+        cached = self._best.get(node)
+        if cached is None:
+            pts = model_points(self.cs.scenario, self.rubric, node)
+            cached = self._best[node] = (
+                float(pts["empathy"]),
+                float(pts["clarity"]),
+                float(pts["control"]),
+            )
+        return cached
 
     def _verdict(
-        self,
-        state: int,
-        earned: tuple[float, ...],
-        par: tuple[float, ...],
-        pen: int,
-        broken: frozenset[tuple[str, str]],
+        self, state: int, earned: Triple, par: Triple, pen: int, broken: frozenset[tuple[str, str]]
     ) -> tuple[bool, dict[str, int]]:
         ending = self.graph.keys[state].call.ending
         spec = self.cs.scenario.endings.get(ending or "")
@@ -309,6 +297,39 @@ class Simulation:
             objective=met,
         )
         return ok, scores
+
+
+Triple = tuple[float, float, float]
+Partial = tuple[int, Triple, Triple, int, frozenset[tuple[str, str]]]
+"""A partial call of the random policy: state, earned and par points, penalties, rules broken."""
+ZERO3: Triple = (0.0, 0.0, 0.0)
+
+
+class _Tally:
+    """The random policy's outcome so far: pass probability and score distribution per dimension."""
+
+    def __init__(self) -> None:
+        self.passed = 0.0
+        self.sums: dict[str, float] = defaultdict(float)
+        self.dist: dict[str, dict[int, float]] = {
+            d: defaultdict(float) for d in (*SOFT_DIMENSIONS, "compliance")
+        }
+
+    def add(self, prob: float, ok: bool, scores: dict[str, int]) -> None:
+        self.passed += prob if ok else 0.0
+        for d, v in scores.items():
+            self.sums[d] += prob * v
+            self.dist[d][v] += prob
+
+    def result(self) -> PolicyResult:
+        resolved = sum(sum(v.values()) for v in self.dist.values()) / len(self.dist)
+        return PolicyResult(
+            "random",
+            self.passed,
+            {d: self.sums[d] / resolved if resolved else 0.0 for d in self.dist},
+            spread={d: _quantiles(self.dist[d]) for d in self.dist},
+            unresolved=max(0.0, 1.0 - resolved),
+        )
 
 
 @dataclass(frozen=True)

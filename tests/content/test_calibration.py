@@ -90,3 +90,26 @@ def test_random_calls_pass_only_with_the_objective_and_no_red_line(  # type: ign
         if report.passed:
             assert report.objective_met, transcript.actions
             assert not {v.rule for v in report.violations} & lines, transcript.actions
+
+
+@pytest.mark.parametrize("scenario_id", ["s05_lawful_hour_business"])
+def test_the_exact_random_policy_agrees_with_sampled_calls_scored_by_the_scorer(
+    scenario_id: str,
+    calibration_of,  # type: ignore[no-untyped-def]
+    prepared_for,  # type: ignore[no-untyped-def]
+) -> None:
+    exact = next(r for r in calibration_of(scenario_id).results if r.policy == "random")
+    prepared: Prepared = prepared_for(scenario_id)
+    rng = random.Random(7)
+    runs, passed, empathy = 1500, 0, 0.0
+    for _ in range(runs):
+        call = prepared.start()
+        while not call.ended:
+            call.choose(rng.choice(call.choices()).id)
+        report = prepared.score(call.transcript())
+        passed += report.passed
+        empathy += report.scores["empathy"]
+    rate = passed / runs
+    sigma = max((exact.pass_rate * (1 - exact.pass_rate) / runs) ** 0.5, 1 / runs)
+    assert abs(rate - exact.pass_rate) <= 4 * sigma + 1e-9, (rate, exact.pass_rate)
+    assert abs(empathy / runs - exact.scores["empathy"]) < 2.0
