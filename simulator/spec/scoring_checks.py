@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.spec.diagnostics import did_you_mean
+from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec
 
 if TYPE_CHECKING:
@@ -29,6 +30,26 @@ LONGEST_MIN_NODES = 3
 
 def scoring_issues(library: Library, scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
     """Every problem of the model answer, the objective and the pass rules of one scenario."""
+    from simulator.spec.references import Issue
+
+    yield from _model_answer_issues(scenario, path)
+    if not any(e.meets_objective for e in scenario.endings.values()):
+        yield Issue(
+            path,
+            ("endings",),
+            "CD312",
+            "no ending meets the objective: every call would fail",
+            "mark the endings that achieve the objective with `meets_objective: true`",
+            at_key=True,
+        )
+    pack = library.rulepacks.get(library.pack_id(scenario))
+    if pack is not None:
+        yield from _pass_rule_issues(scenario, pack, path)
+    yield from _longest_clue(scenario, path)
+
+
+def _model_answer_issues(scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
+    """CD310/CD311: exactly one `best: true` per node."""
     from simulator.spec.references import Issue
 
     for node_id, node in scenario.nodes.items():
@@ -50,18 +71,12 @@ def scoring_issues(library: Library, scenario: ScenarioSpec, path: Path) -> Iter
                 f"node {node_id!r} has more than one `best: true` choice",
                 "keep `best: true` on one choice: the model answer is a single line",
             )
-    if not any(e.meets_objective for e in scenario.endings.values()):
-        yield Issue(
-            path,
-            ("endings",),
-            "CD312",
-            "no ending meets the objective: every call would fail",
-            "mark the endings that achieve the objective with `meets_objective: true`",
-            at_key=True,
-        )
-    pack = library.rulepacks.get(library.pack_id(scenario))
-    if pack is None:
-        return
+
+
+def _pass_rule_issues(scenario: ScenarioSpec, pack: RulePackSpec, path: Path) -> Iterator[Issue]:
+    """CD313/CD314: a scenario's pass rules may be stricter than its pack's, never looser."""
+    from simulator.spec.references import Issue
+
     own = scenario.scoring.max_major
     if own is not None and own > pack.max_major:
         yield Issue(
@@ -82,7 +97,6 @@ def scoring_issues(library: Library, scenario: ScenarioSpec, path: Path) -> Iter
                 f"red line {rule!r} is not a rule of pack {pack.id!r}",
                 hint,
             )
-    yield from _longest_clue(scenario, path)
 
 
 def _longest_clue(scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
