@@ -194,6 +194,12 @@ def _run_app(
     content = _checked_root(Path(option) if option else default_content_root())
     if content is None:
         return EXIT_USAGE
+    from simulator.store.urls import url_problem
+
+    problem = url_problem(db) if db else None
+    if problem is not None:
+        print(f"calldojo: --db: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from simulator.tui.app import run_app
 
     return run_app(

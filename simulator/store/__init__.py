@@ -15,6 +15,7 @@ from simulator.store.base import (
     overall_of,
 )
 from simulator.store.memory import MemoryStore
+from simulator.store.urls import IN_MEMORY, redact, url_problem
 
 __all__ = [
     "AttemptFilter",
@@ -28,6 +29,8 @@ __all__ = [
     "default_db_url",
     "open_store",
     "overall_of",
+    "redact",
+    "url_problem",
 ]
 
 
@@ -43,8 +46,12 @@ def open_store(url: str | None) -> ResultStore:
 
     Raises StoreError with the location and what to do when it cannot be opened.
     """
-    if url == "memory:":
+    if url == IN_MEMORY:
         return MemoryStore()
+    if url is not None:
+        problem = url_problem(url)
+        if problem is not None:
+            raise StoreError(f"cannot open the results database: {problem}.")
     from simulator.store.sql import SqlStore
 
     return SqlStore(url or default_db_url())

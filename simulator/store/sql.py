@@ -29,7 +29,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 
 from simulator.store.base import (
@@ -41,6 +41,7 @@ from simulator.store.base import (
     best_of,
     utc,
 )
+from simulator.store.urls import redact
 
 T = TypeVar("T")
 
@@ -97,7 +98,13 @@ class SqlStore:
     """A `ResultStore` over SQLAlchemy Core."""
 
     def __init__(self, url: str) -> None:
-        self._url = make_url(url)
+        try:
+            self._url = make_url(url)
+        except (ArgumentError, ValueError):
+            raise StoreError(
+                f"cannot open results database {redact(url)}: the URL cannot be read. What to do: "
+                "use sqlite:////path/to/results.db or postgresql+psycopg://user@host:5432/dbname."
+            ) from None
         self._path = self._sqlite_path()
         self.location = self._path or self._url.render_as_string(hide_password=True)
         try:
@@ -152,6 +159,13 @@ class SqlStore:
         where = self.location
         if "locked" in detail or "busy" in detail:
             todo = "another program holds the database for over 30 s; close other CallDojo windows and try again"
+        elif "not a database" in detail or "malformed" in detail:
+            todo = (
+                "the file is not a CallDojo results database (damaged, or another kind of file); "
+                "move it aside and start again, or pass --db with another file"
+            )
+        elif "too long" in detail:
+            todo = "a value is longer than the database allows (a name over 128 characters, an employee number over 64)"
         elif "readonly" in detail or "unable to open" in detail or isinstance(exc, OSError):
             todo = "the file or its folder is not writable; fix the permissions or pass --db with another location"
         else:
