@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
 RECORD_VERSION = 1
@@ -54,6 +54,9 @@ class AttemptRecord:
     overall: int | None = None
     report_json: str | None = None
     version: int = RECORD_VERSION
+    mismatch: bool = False
+    """The stored summary columns disagreed with the stored report (edited by hand?): the figures
+    shown are the report's own, and screens flag the attempt."""
 
     @property
     def report_dict(self) -> dict[str, object] | None:
@@ -126,6 +129,26 @@ class ResultStore(Protocol):
 
     def close(self) -> None:
         """Release connections."""
+
+
+def consistent(record: AttemptRecord) -> AttemptRecord:
+    """The record with its summary (scores, passed, overall) taken from its own stored report.
+
+    The summary columns exist for fast queries; the report is what was scored. When they disagree,
+    the report wins and the record says so (`mismatch`).
+    """
+    report = record.report_dict
+    if report is None:
+        return record
+    raw_scores = report.get("scores")
+    if not isinstance(raw_scores, dict):
+        return replace(record, mismatch=True)
+    scores = {str(k): int(v) for k, v in raw_scores.items() if isinstance(v, int | float)}
+    passed = bool(report.get("passed"))
+    overall = overall_of(scores)
+    if (scores, passed, overall) == (record.scores, record.passed, record.overall):
+        return record
+    return replace(record, scores=scores, passed=passed, overall=overall, mismatch=True)
 
 
 def best_of(records: list[AttemptRecord]) -> dict[str, BestScore]:

@@ -39,6 +39,7 @@ from simulator.store.base import (
     StoreError,
     Trainee,
     best_of,
+    consistent,
     utc,
 )
 from simulator.store.urls import redact
@@ -261,6 +262,10 @@ def _record(row: dict[str, Any]) -> AttemptRecord:
     scores = row["scores"]
     if isinstance(scores, str):
         scores = json.loads(scores)
+    return consistent(_stored(row, scores))
+
+
+def _stored(row: dict[str, Any], scores: dict[str, Any]) -> AttemptRecord:
     return AttemptRecord(
         id=row["id"],
         trainee=Trainee(row["trainee_name"], row["trainee_id"]),

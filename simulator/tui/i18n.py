@@ -214,6 +214,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "从左到右由旧到新，每个字符一次练习：_ 低分，. - = + * 逐级升高，# 满分附近",
         "Old to new, left to right, one mark per call: _ low, then . - = + * higher, # near 100",
     ),
+    "history.mismatch": ("记录被改", "altered"),
     "history.all_scenarios": ("全部场景（按 s 按场景查看）", "all scenarios (s: one scenario)"),
     "history.short_empathy": ("共情", "Emp"),
     "history.short_clarity": ("清晰", "Clar"),

@@ -109,6 +109,8 @@ class HistoryScreen(Page[None]):
 
     def _result(self, record: AttemptRecord) -> Text:
         """One word for the status and the verdict: pass, fail, or abandoned."""
+        if record.mismatch:
+            return Text(self.tr("history.mismatch"), style="bold yellow")
         if record.status != "completed" or record.passed is None:
             return Text(self.tr(f"status.{record.status}"), style="dim")
         if record.passed:
