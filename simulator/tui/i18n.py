@@ -131,7 +131,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.known": ("可用的场景：{ids}", " Known scenarios: {ids}"),
     # call
     "call.clock": ("已通话 {elapsed}", "Elapsed {elapsed}"),
-    "call.timer_off": ("", ""),
     "call.timer_on": ("计时 {seconds:>2} 秒", "Timer {seconds:>2} s"),
     "call.you": ("我", "You"),
     "call.silence": ("（沉默）", "(silence)"),

@@ -161,11 +161,7 @@ class CallScreen(Page[None]):
         self._ticker, self.timer_left = None, None
 
     def _show_timer(self) -> None:
-        text = (
-            self.tr("call.timer_off")
-            if self.timer_left is None
-            else self.tr("call.timer_on", seconds=self.timer_left)
-        )
+        text = "" if self.timer_left is None else self.tr("call.timer_on", seconds=self.timer_left)
         timer = self.query_one("#call-timer", Static)
         timer.update(text)
         timer.display = bool(text)
