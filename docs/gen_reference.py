@@ -1,4 +1,4 @@
-"""Regenerate the field, tag and rule reference under docs/reference/ from the models and data.
+"""Regenerate the field, tag, rule and diagnostic-code reference under docs/reference/.
 
 Run from the repository root: `.venv/bin/python docs/gen_reference.py` (`--check` only compares).
 """
@@ -14,7 +14,12 @@ if str(ROOT) not in sys.path:
 
 from scoring import DATA_DIR  # noqa: E402
 from simulator.spec.loading import load_rubric, load_rulepack  # noqa: E402
-from simulator.spec.reference import render_reference, render_rules, render_tags  # noqa: E402
+from simulator.spec.reference import (  # noqa: E402
+    render_codes,
+    render_reference,
+    render_rules,
+    render_tags,
+)
 
 REFERENCE_DIR = ROOT / "docs" / "reference"
 REGENERATE = ".venv/bin/python docs/gen_reference.py"
@@ -29,6 +34,7 @@ def outputs() -> dict[Path, str]:
         REFERENCE_DIR / "fields.zh.md": render_reference("zh"),
         REFERENCE_DIR / "tags.md": render_tags(rubric),
         REFERENCE_DIR / "rules.md": render_rules(packs),
+        REFERENCE_DIR / "codes.md": render_codes(),
     }
 
 

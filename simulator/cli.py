@@ -5,130 +5,168 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from simulator import __version__
+from simulator.messages import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
+from simulator.preferences import choose_lang, locale_lang
+from simulator.wording import Lang
 
-EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+POLICY_NAMES = (
+    "ideal, empathetic, cold, pushy, aggressive, opening_then_aggressive, random, longest, politest"
+)
+"""For `simulate --help` (the policies themselves are `simulator.spec.common.POLICIES`)."""
+_OPTIONS = {
+    "validate": ("content", "lang"),
+    "list": ("content", "lang"),
+    "play": ("content", "lang"),
+    "analyze": ("content", "lang"),
+    "coverage": ("content", "lang"),
+    "simulate": ("content", "lang"),
+    "schema": ("lang",),
+    "practice": ("content", "lang", "db"),
+}
+"""The shared options each command uses (the app, with no command, takes all three)."""
+_Translate = Callable[..., str]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also documents every command in `--help`)."""
-    parser = argparse.ArgumentParser(
-        prog="calldojo",
-        description="CallDojo: practise debt-collection calls against scripted debtor personas. "
-        "With no command, opens the practice app.",
+def headless_lang(explicit: str | None, environ: dict[str, str] | None = None) -> Lang:
+    """The language of the headless commands: `--lang`, else the system locale, else English."""
+    return "zh" if choose_lang(explicit, None, locale_lang(environ) or "en") == "zh" else "en"
+
+
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The argument parser (also documents every command in `--help`), its texts in `lang`."""
+
+    def t(key: str, **fields: str) -> str:
+        return say(key, **fields).render(lang)
+
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        """Help with its `usage:` prefix in `lang` (argparse's own words are English)."""
+
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            super().add_usage(usage, actions, groups, t("cli.usage") if prefix is None else prefix)
+
+    def titled(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser._positionals.title = t("cli.positionals")
+        parser._optionals.title = t("cli.options")
+        parser.add_argument("-h", "--help", action="help", help=t("opt.help"))
+        return parser
+
+    parser = titled(
+        argparse.ArgumentParser(
+            prog="calldojo",
+            description=t("cli.description"),
+            epilog=t("cli.epilog"),
+            add_help=False,
+            formatter_class=Formatter,
+        )
     )
-    parser.add_argument("--version", action="version", version=f"calldojo {__version__}")
-    _add_common(parser, defaults=True)
-    common = argparse.ArgumentParser(add_help=False)
-    _add_common(common, defaults=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    validate = sub.add_parser(
-        "validate",
-        parents=[common],
-        help="check content files; prints path:line:col: CODE message (hint)",
+    parser.add_argument(
+        "--version", action="version", version=f"calldojo {__version__}", help=t("opt.version")
     )
-    validate.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (default: the whole content library)"
-    )
-    validate.add_argument("--json", action="store_true", help="print a JSON list of diagnostics")
-    listing = sub.add_parser("list", parents=[common], help="list the scenarios of the library")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    play = sub.add_parser(
-        "play",
-        parents=[common],
-        help="play a scenario headless from a list of choice ids and score it",
-    )
-    play.add_argument("scenario", metavar="SCENARIO_ID")
-    play.add_argument(
-        "--choices", required=True, help="comma-separated choice ids (_silence for a silence)"
-    )
-    play.add_argument("--seed", type=int, default=0, help="seed for line wording (default 0)")
-    play.add_argument("--json", action="store_true", help="print the result as JSON")
-    analyze = sub.add_parser(
-        "analyze", parents=[common], help="explore every reachable state of a scenario and report"
-    )
-    analyze.add_argument("scenario", metavar="SCENARIO_ID")
-    analyze.add_argument("--json", action="store_true", help="print the report as JSON")
-    analyze.add_argument(
-        "--max-states",
-        type=int,
-        default=300_000,
-        help="stop past this many states (default 300000)",
-    )
-    coverage = sub.add_parser(
-        "coverage",
-        parents=[common],
-        help="per compliance rule, the scenarios where it can be violated",
-    )
-    coverage.add_argument("--json", action="store_true", help="print JSON")
-    simulate = sub.add_parser(
-        "simulate",
-        parents=[common],
-        help="scripted trainee policies play scenarios; pass rates and scores against each "
-        "scenario's calibration (exit 1 when one is miscalibrated)",
-    )
-    simulate.add_argument(
-        "scenarios", nargs="*", metavar="SCENARIO_ID", help="scenarios (default: the whole library)"
-    )
+    _add_common(parser, t, ("content", "lang", "db"), defaults=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+
+    def command(name: str) -> argparse.ArgumentParser:
+        child = titled(
+            sub.add_parser(
+                name,
+                help=t(f"cmd.{name}"),
+                description=t(f"cmd.{name}"),
+                epilog=t(f"exit.{name}"),
+                add_help=False,
+                formatter_class=Formatter,
+            )
+        )
+        _add_common(child, t, _OPTIONS[name], defaults=False)
+        return child
+
+    validate = command("validate")
+    validate.add_argument("paths", nargs="*", type=Path, help=t("opt.paths"))
+    validate.add_argument("--json", action="store_true", help=t("opt.json"))
+    listing = command("list")
+    listing.add_argument("--json", action="store_true", help=t("opt.json"))
+    play = command("play")
+    play.add_argument("scenario", metavar="SCENARIO_ID", help=t("opt.scenario"))
+    play.add_argument("--choices", required=True, help=t("opt.choices"))
+    play.add_argument("--seed", type=int, default=0, help=t("opt.seed"))
+    play.add_argument("--json", action="store_true", help=t("opt.json"))
+    analyze = command("analyze")
+    analyze.add_argument("scenario", metavar="SCENARIO_ID", help=t("opt.scenario"))
+    analyze.add_argument("--json", action="store_true", help=t("opt.json"))
+    analyze.add_argument("--max-states", type=int, default=300_000, help=t("opt.max_states"))
+    coverage = command("coverage")
+    coverage.add_argument("--json", action="store_true", help=t("opt.json"))
+    simulate = command("simulate")
+    simulate.add_argument("scenarios", nargs="*", metavar="SCENARIO_ID", help=t("opt.scenarios"))
     simulate.add_argument(
         "--policy",
         action="append",
         default=[],
         metavar="NAME",
-        help="only this policy (repeatable): ideal, empathetic, cold, pushy, aggressive, "
-        "opening_then_aggressive, random, longest, politest",
+        help=t("opt.policy", policies=POLICY_NAMES),
     )
-    simulate.add_argument("--json", action="store_true", help="print JSON")
-    schema = sub.add_parser(
-        "schema",
-        parents=[common],
-        help="print the JSON Schema of a content format (for editor autocompletion)",
+    simulate.add_argument("--json", action="store_true", help=t("opt.json"))
+    schema = command("schema")
+    schema.add_argument(
+        "kind", choices=("scenario", "persona", "rubric", "rules"), help=t("opt.kind")
     )
-    schema.add_argument("kind", choices=("scenario", "persona", "rubric", "rules"))
-    practice = sub.add_parser(
-        "practice", parents=[common], help="open the app straight on a scenario's case file"
-    )
-    practice.add_argument("scenario", metavar="SCENARIO_ID")
+    practice = command("practice")
+    practice.add_argument("scenario", metavar="SCENARIO_ID", help=t("opt.scenario"))
     return parser
 
 
-def _add_common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """--content, --lang, --db: accepted before or after the command."""
+def _add_common(
+    parser: argparse.ArgumentParser, t: _Translate, names: Sequence[str], *, defaults: bool
+) -> None:
+    """--content, --lang, --db (those `names`): accepted before or after the command."""
     unset = argparse.SUPPRESS
-    parser.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=os.environ.get("CALLDOJO_CONTENT") if defaults else unset,
-        help="a content library with personas/ and scenarios/ (default: the bundled library; env CALLDOJO_CONTENT)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None if defaults else unset,
-        help="UI language (default: the one chosen last time in the app, else the system locale, else zh)",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        default=os.environ.get("CALLDOJO_DB") if defaults else unset,
-        help="results database URL (default: SQLite in the user data folder; "
-        "postgresql+psycopg://user@host/db for PostgreSQL; env CALLDOJO_DB)",
-    )
+    if "content" in names:
+        parser.add_argument(
+            "--content",
+            metavar="DIR",
+            type=Path,
+            default=os.environ.get("CALLDOJO_CONTENT") if defaults else unset,
+            help=t("opt.content"),
+        )
+    if "lang" in names:
+        parser.add_argument(
+            "--lang", choices=("zh", "en"), default=None if defaults else unset, help=t("opt.lang")
+        )
+    if "db" in names:
+        parser.add_argument(
+            "--db",
+            metavar="URL",
+            default=os.environ.get("CALLDOJO_DB") if defaults else unset,
+            help=t("opt.db"),
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `calldojo` console script."""
-    args = build_parser().parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(headless_lang(_lang_option(args_list))).parse_args(args_list)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _lang_option(argv: Sequence[str]) -> str | None:
+    """`--lang` read ahead of parsing, so `--help` and usage errors speak it too."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -145,41 +183,40 @@ def _dispatch(args: argparse.Namespace) -> int:
         validate_command,
     )
 
+    lang = headless_lang(args.lang)
     if args.command == "schema":
         return schema_command(args.kind)
-    content = _content_root(args.content)
+    content = _content_root(args.content, lang)
     if content is None:
         return EXIT_USAGE
     if args.command == "validate":
-        return validate_command(content, args.paths, as_json=args.json)
+        return validate_command(content, args.paths, as_json=args.json, lang=lang)
     if args.command == "list":
-        return list_command(content, as_json=args.json)
+        return list_command(content, as_json=args.json, lang=lang)
     if args.command == "play":
-        return play_command(content, args.scenario, args.choices, seed=args.seed, as_json=args.json)
+        return play_command(
+            content, args.scenario, args.choices, seed=args.seed, as_json=args.json, lang=lang
+        )
     if args.command == "coverage":
-        return coverage_command(content, as_json=args.json)
+        return coverage_command(content, as_json=args.json, lang=lang)
     if args.command == "simulate":
-        return simulate_command(content, args.scenarios, args.policy, as_json=args.json)
+        return simulate_command(content, args.scenarios, args.policy, as_json=args.json, lang=lang)
     if args.command == "analyze":
         return analyze_command(
-            content, args.scenario, as_json=args.json, max_states=args.max_states
+            content, args.scenario, as_json=args.json, max_states=args.max_states, lang=lang
         )
     return EXIT_USAGE
 
 
-def _content_root(option: Path | str | None) -> Path | None:
+def _content_root(option: Path | str | None, lang: Lang) -> Path | None:
     from simulator.locations import default_content_root
 
-    return _checked_root(Path(option) if option else default_content_root())
+    return _checked_root(Path(option) if option else default_content_root(), lang)
 
 
-def _checked_root(root: Path) -> Path | None:
+def _checked_root(root: Path, lang: Lang) -> Path | None:
     if not (root / "scenarios").is_dir():
-        print(
-            f"calldojo: {root} is not a content library (no scenarios/ folder inside); "
-            "point --content (or CALLDOJO_CONTENT) at a folder holding personas/ and scenarios/",
-            file=sys.stderr,
-        )
+        print(f"calldojo: {say('err.not_library', root=str(root)).render(lang)}", file=sys.stderr)
         return None
     return root
 
@@ -191,14 +228,9 @@ def _run_app(
     from scoring import DATA_DIR
     from simulator.locations import default_content_root
 
-    content = _checked_root(Path(option) if option else default_content_root())
+    root = Path(option) if option else default_content_root()
+    content = _checked_root(root, headless_lang(lang))
     if content is None:
-        return EXIT_USAGE
-    from simulator.store.urls import url_problem
-
-    problem = url_problem(db) if db else None
-    if problem is not None:
-        print(f"calldojo: --db: {problem}", file=sys.stderr)
         return EXIT_USAGE
     from simulator.tui.app import run_app
 

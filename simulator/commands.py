@@ -1,16 +1,21 @@
-"""The bodies of the `calldojo` sub-commands (headless: validate, list, play, analyze, schema)."""
+"""The bodies of the `calldojo` sub-commands (headless: validate, list, play, analyze, schema).
+
+Every text a person reads comes from the command-line catalogue (`simulator.messages`) in the
+language asked for; JSON output keeps its keys and ids, with diagnostics in that language.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from scoring import DATA_DIR
+from simulator.messages import EXIT_FOUND, EXIT_OK, EXIT_USAGE, say
 from simulator.spec.library import Library, load_library
-
-EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+from simulator.wording import Lang, Text
 
 
 def emit_json(data: Any) -> None:
@@ -18,9 +23,10 @@ def emit_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def err(message: str) -> None:
+def err(message: str | Text, lang: Lang = "en") -> None:
     """Print a message for the user on stderr."""
-    print(f"calldojo: {message}", file=sys.stderr)
+    text = message.render(lang) if isinstance(message, Text) else message
+    print(f"calldojo: {text}", file=sys.stderr)
 
 
 def _progress(message: str) -> None:
@@ -30,43 +36,56 @@ def _progress(message: str) -> None:
         sys.stderr.flush()
 
 
-def load_content(root: Path) -> Library:
+def cells(text: str) -> int:
+    """Terminal cells `text` takes (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """`text` padded with spaces to `width` terminal cells (left-aligned, or right with `right`)."""
+    space = " " * max(0, width - cells(text))
+    return space + text if right else text + space
+
+
+def load_content(root: Path, lang: Lang = "en") -> Library:
     """Load the library with the bundled rubric and rule packs; warn (once) when files have errors."""
     library = load_library(root, data_dirs=(DATA_DIR,))
     if library.errors:
         files = sorted({d.path for d in library.errors})
-        err(
-            f"{len(files)} content file(s) have errors (files that do not load are left out); run `calldojo validate` to see them"
-        )
+        err(say("err.content_errors", count=len(files)), lang)
     return library
 
 
-def validate_command(root: Path, paths: list[Path], *, as_json: bool) -> int:
-    """`calldojo validate`: print diagnostics; exit 0 clean, 1 errors found."""
+def validate_command(root: Path, paths: list[Path], *, as_json: bool, lang: Lang = "en") -> int:
+    """`calldojo validate`: print diagnostics in `lang`; exit 0 clean, 1 errors found."""
     from simulator.spec.validation import validate_library, validate_paths
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        err(f"no such file or folder: {', '.join(str(p) for p in missing)}")
+        err(say("err.no_such_path", paths=", ".join(str(p) for p in missing)), lang)
         return EXIT_USAGE
     diagnostics = (
         validate_paths(paths, (DATA_DIR,)) if paths else validate_library(root, (DATA_DIR,))
     )
     if as_json:
-        emit_json([d.to_dict() for d in diagnostics])
+        emit_json([d.to_dict(lang) for d in diagnostics])
     else:
         for diagnostic in diagnostics:
-            print(diagnostic.format())
+            print(diagnostic.format(lang))
         errors = sum(1 for d in diagnostics if d.level == "error")
-        warnings = len(diagnostics) - errors
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        summary = say("validate.summary", errors=errors, warnings=len(diagnostics) - errors)
+        print(summary.render(lang), file=sys.stderr)
     return EXIT_FOUND if any(d.level == "error" for d in diagnostics) else EXIT_OK
 
 
-def list_command(root: Path, *, as_json: bool) -> int:
-    """`calldojo list`: one row per scenario."""
-    library = load_content(root)
-    rows = []
+LIST_COLUMNS = ("id", "locale", "difficulty", "persona", "archetype", "tags", "title")
+"""The columns of `calldojo list` in the order printed (the title, widest and free-form, last)."""
+
+
+def list_command(root: Path, *, as_json: bool, lang: Lang = "en") -> int:
+    """`calldojo list`: a header, then one row per scenario (the columns of `LIST_COLUMNS`)."""
+    library = load_content(root, lang)
+    rows: list[dict[str, Any]] = []
     for scenario in sorted(library.scenarios.values(), key=lambda s: s.id):
         persona = library.personas.get(scenario.persona)
         rows.append(
@@ -83,11 +102,14 @@ def list_command(root: Path, *, as_json: bool) -> int:
     if as_json:
         emit_json(rows)
         return EXIT_OK
+    table = [[say(f"list.{c}").render(lang) for c in LIST_COLUMNS]]
     for row in rows:
-        print(
-            f"{row['id']:<32} {row['locale']:<6} d{row['difficulty']} {str(row['archetype']):<22} "
-            f"{row['title']}"
-        )
+        values = {**row, "archetype": row["archetype"] or "-", "tags": ",".join(row["tags"]) or "-"}
+        table.append([str(values[c]) for c in LIST_COLUMNS])
+    widths = [max(cells(line[i]) for line in table) for i in range(len(LIST_COLUMNS) - 1)]
+    for line in table:
+        head = [pad(cell, width) for cell, width in zip(line, widths, strict=False)]
+        print("  ".join([*head, line[-1]]).rstrip())
     return EXIT_OK
 
 
@@ -99,32 +121,34 @@ def schema_command(kind: str) -> int:
     return EXIT_OK
 
 
-def play_command(root: Path, scenario_id: str, choices: str, *, seed: int, as_json: bool) -> int:
+def play_command(
+    root: Path, scenario_id: str, choices: str, *, seed: int, as_json: bool, lang: Lang = "en"
+) -> int:
     """`calldojo play`: headless play from a list of choice ids, then score."""
     from simulator.engine import ChoiceUnavailable
     from simulator.practice import PracticeError, prepare
 
-    library = load_content(root)
+    library = load_content(root, lang)
     try:
         prepared = prepare(library, scenario_id)
     except PracticeError as exc:
-        err(str(exc))
+        err(exc.render(lang))
         return EXIT_FOUND
     call = prepared.start(seed=seed)
     actions = [c.strip() for c in choices.split(",") if c.strip()]
     for position, action in enumerate(actions, start=1):
         if call.ended:
-            err(
-                f"the call already ended at {call.state.node!r} before choice {position} ({action!r})"
-            )
+            node = call.state.node
+            err(say("err.call_ended", node=node, position=position, action=action), lang)
             return EXIT_FOUND
         try:
             call.choose(action)
         except ChoiceUnavailable as exc:
-            err(
-                f"choice {position} ({action!r}) is not available at node {exc.node!r}; "
-                f"valid here: {', '.join(exc.valid) or '(none)'}, or _silence"
+            valid = ", ".join(exc.valid) or say("none")
+            unavailable = say(
+                "err.unavailable", node=exc.node, position=position, action=action, valid=valid
             )
+            err(unavailable, lang)
             return EXIT_FOUND
     transcript = call.transcript()
     report = prepared.score(transcript) if call.ended else None
@@ -132,7 +156,7 @@ def play_command(root: Path, scenario_id: str, choices: str, *, seed: int, as_js
     if as_json:
         emit_json(result)
     else:
-        _print_play(result, call.ended)
+        _print_play(result, call.ended, lang)
     return EXIT_OK
 
 
@@ -169,78 +193,119 @@ def _play_result(transcript: Any, report: Any) -> dict[str, Any]:
     }
 
 
-def _print_play(result: dict[str, Any], ended: bool) -> None:
+def _print_play(result: dict[str, Any], ended: bool, lang: Lang) -> None:
+    def out(key: str, **fields: Any) -> None:
+        print(say(key, **fields).render(lang))
+
+    agent, debtor, silence = (
+        say(k).render(lang) for k in ("play.agent", "play.debtor", "play.silence")
+    )
     for turn in result["turns"]:
-        who = "AGENT " if turn["speaker"] == "agent" else "DEBTOR"
-        text = turn["text"] or "(silence)"
-        print(f"{turn['turn']:>3} {who} {text}")
+        who = agent if turn["speaker"] == "agent" else debtor
+        print(f"{turn['turn']:>3} {who} {turn['text'] or silence}")
     if not ended:
-        print("(the call has not ended: add more choices to finish it)")
+        out("play.not_ended")
         return
-    print(f"ending: {result['ending']['id']} ({result['ending']['outcome']})")
-    print("scores: " + ", ".join(f"{k} {v}" for k, v in result["scores"].items()))
+    out("play.ending", ending=result["ending"]["id"], outcome=result["ending"]["outcome"])
+    out("play.scores", scores=", ".join(f"{k} {v}" for k, v in result["scores"].items()))
     for v in result["violations"]:
-        print(f"violation: {v['rule']} ({v['severity']}) at turn {v['turn']}")
-    print("PASSED" if result["passed"] else f"NOT PASSED: {', '.join(result['reasons'])}")
+        out("play.violation", rule=v["rule"], severity=v["severity"], turn=v["turn"])
+    if result["passed"]:
+        out("play.passed")
+    else:
+        out("play.not_passed", reasons=", ".join(result["reasons"]))
 
 
-def analyze_command(root: Path, scenario_id: str, *, as_json: bool, max_states: int) -> int:
+def _failure(exc: Exception, scenario_id: str, max_states: int, lang: Lang) -> str | Text:
+    """What a scenario that cannot be prepared, analysed or simulated says, in `lang`."""
+    from simulator.analysis import AnalysisTooLarge
+    from simulator.practice import PracticeError
+
+    if isinstance(exc, PracticeError):
+        return exc.render(lang)
+    if isinstance(exc, AnalysisTooLarge):
+        return say("err.too_large", scenario=scenario_id, limit=max_states)
+    return say("err.model_answer", scenario=scenario_id, detail=str(exc))
+
+
+ANALYZE_LISTS = (
+    "unreachable",
+    "dead_ends",
+    "loops_without_exit",
+    "never_offered",
+    "branches_never_taken",
+    "endings",
+    "violations",
+)
+"""The list-valued lines of the `analyze` report, in the order printed."""
+
+
+def analyze_command(
+    root: Path, scenario_id: str, *, as_json: bool, max_states: int, lang: Lang = "en"
+) -> int:
     """`calldojo analyze`: the static analysis report."""
     from simulator.analysis import AnalysisTooLarge, analyze
     from simulator.practice import PracticeError, prepare
 
-    library = load_content(root)
+    library = load_content(root, lang)
     try:
         prepared = prepare(library, scenario_id)
         report = analyze(prepared.compiled, prepared.rubric, prepared.pack, max_states=max_states)
     except (PracticeError, AnalysisTooLarge) as exc:
-        err(str(exc))
+        err(_failure(exc, scenario_id, max_states, lang), lang)
         return EXIT_FOUND
     if as_json:
         emit_json(report.to_dict())
         return EXIT_OK
-    data = report.to_dict()
-    print(f"scenario {data['scenario']}: {data['states']} states, {data['edges']} transitions")
-    for key in (
-        "unreachable",
-        "dead_ends",
-        "loops_without_exit",
-        "never_offered",
-        "branches_never_taken",
-        "endings",
-        "violations",
-    ):
-        print(f"{key}: {', '.join(data[key]) or '-'}")
-    for name, b in data["bounds"].items():
-        print(f"{name}: {b['min']:g} .. {b['max']:g}   best path: {','.join(b['max_path'])}")
-    model = data["model_answer"]
-    print(f"model answer: {','.join(model['path']) or '-'}")
-    print("model answer scores: " + ", ".join(f"{k} {v}" for k, v in model["scores"].items()))
-    print(f"pass possible (the model answer passes): {data['pass_possible']}")
-    print(f"objective endings: {', '.join(data['objective_endings']) or '-'}")
-    print(f"pass without objective: {', '.join(data['pass_without_objective']) or '-'}")
-    for note in data["notes"]:
-        print(f"note: {note}")
+    _print_analysis(report.to_dict(), lang)
     return EXIT_OK
 
 
-def coverage_command(root: Path, *, as_json: bool) -> int:
+def _print_analysis(data: dict[str, Any], lang: Lang) -> None:
+    def out(key: str, **fields: Any) -> None:
+        print(say(key, **fields).render(lang))
+
+    def listed(items: list[str], sep: str = ", ") -> str:
+        return sep.join(items) or "-"
+
+    out("analyze.header", scenario=data["scenario"], states=data["states"], edges=data["edges"])
+    for key in ANALYZE_LISTS:
+        out("analyze.row", label=say(f"analyze.{key}"), values=listed(data[key]))
+    for name, b in data["bounds"].items():
+        path = ",".join(b["max_path"])
+        out("analyze.bounds", dimension=name, low=b["min"], high=b["max"], path=path)
+    model = data["model_answer"]
+    out("analyze.model", path=listed(model["path"], ","))
+    out("analyze.model_scores", scores=", ".join(f"{k} {v}" for k, v in model["scores"].items()))
+    out("analyze.pass_possible", answer=say("yes" if data["pass_possible"] else "no"))
+    out("analyze.objective_endings", endings=listed(data["objective_endings"]))
+    out("analyze.pass_without_objective", endings=listed(data["pass_without_objective"]))
+    for note in data["notes"]:
+        out("analyze.note", note=note)
+
+
+def coverage_command(root: Path, *, as_json: bool, lang: Lang = "en") -> int:
     """`calldojo coverage`: per rule, the scenarios where the analysis finds it can be violated."""
     from simulator.analysis import AnalysisTooLarge, analyze
+    from simulator.analysis.explore import DEFAULT_MAX_STATES
     from simulator.practice import PracticeError, prepare
 
-    library = load_content(root)
+    library = load_content(root, lang)
     where: dict[str, dict[str, list[str]]] = {
         pack.id: {r.id: [] for r in pack.rules} for pack in library.rulepacks.values()
     }
     scenarios = sorted(library.scenarios.values(), key=lambda s: s.id)
     for number, scenario in enumerate(scenarios, start=1):
-        _progress(f"analysing {number}/{len(scenarios)} {scenario.id}")
+        progress = say(
+            "coverage.progress", number=number, total=len(scenarios), scenario=scenario.id
+        )
+        _progress(progress.render(lang))
         try:
             prepared = prepare(library, scenario.id)
             report = analyze(prepared.compiled, prepared.rubric, prepared.pack)
         except (PracticeError, AnalysisTooLarge) as exc:
-            err(str(exc))
+            _progress("")
+            err(_failure(exc, scenario.id, DEFAULT_MAX_STATES, lang), lang)
             return EXIT_FOUND
         for rule in report.violations:
             where[prepared.pack.id].setdefault(rule, []).append(scenario.id)
@@ -248,18 +313,20 @@ def coverage_command(root: Path, *, as_json: bool) -> int:
     if as_json:
         emit_json(where)
         return EXIT_OK
+    never = say("coverage.never").render(lang)
     for pack_id, rules in where.items():
-        print(f"rule pack {pack_id}")
+        print(say("coverage.pack", pack=pack_id).render(lang))
         for rule_id, ids in rules.items():
-            print(f"  {rule_id:<20} {len(ids):>2}  {', '.join(ids) or '(never violable)'}")
+            print(f"  {rule_id:<20} {len(ids):>2}  {', '.join(ids) or never}")
     return EXIT_OK
 
 
 def simulate_command(
-    root: Path, scenario_ids: list[str], policies: list[str], *, as_json: bool
+    root: Path, scenario_ids: list[str], policies: list[str], *, as_json: bool, lang: Lang = "en"
 ) -> int:
     """`calldojo simulate`: scripted trainee policies play scenarios; exit 1 when one is miscalibrated."""
     from simulator.analysis import AnalysisTooLarge
+    from simulator.analysis.explore import DEFAULT_MAX_STATES
     from simulator.analysis.simulate import calibrate
     from simulator.engine import ModelAnswerError
     from simulator.practice import PracticeError, prepare
@@ -267,26 +334,27 @@ def simulate_command(
 
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
-        err(f"unknown policy {', '.join(unknown)}; known: {', '.join(POLICIES)}")
+        err(say("err.unknown_policy", policies=", ".join(unknown), known=", ".join(POLICIES)), lang)
         return EXIT_USAGE
     chosen = tuple(p for p in POLICIES if not policies or p in policies)
-    library = load_content(root)
+    library = load_content(root, lang)
     ids = scenario_ids or sorted(library.scenarios)
     results = []
     for number, scenario_id in enumerate(ids, start=1):
-        _progress(f"simulating {number}/{len(ids)} {scenario_id}")
+        progress = say("simulate.progress", number=number, total=len(ids), scenario=scenario_id)
+        _progress(progress.render(lang))
         try:
             prepared = prepare(library, scenario_id)
             results.append(calibrate(prepared.compiled, prepared.rubric, prepared.pack, chosen))
         except (PracticeError, AnalysisTooLarge, ModelAnswerError) as exc:
             _progress("")
-            err(str(exc))
+            err(_failure(exc, scenario_id, DEFAULT_MAX_STATES, lang), lang)
             return EXIT_FOUND
     _progress("")
     if as_json:
         emit_json([c.to_dict() for c in results])
     else:
-        _print_simulation(results, chosen)
+        _print_simulation(results, chosen, lang)
     return EXIT_FOUND if any(c.problems for c in results) else EXIT_OK
 
 
@@ -304,18 +372,24 @@ def _short_reason(reasons: list[str]) -> str:
     return _REASON_SHORT.get(kind, kind[:3])
 
 
-def _print_simulation(results: list[Any], policies: tuple[str, ...]) -> None:
+def _print_simulation(results: list[Any], policies: tuple[str, ...], lang: Lang) -> None:
     short = {"opening_then_aggressive": "open+aggr", "empathetic": "empathic"}
-    print(f"{'scenario':<27}" + "".join(f"{short.get(p, p)[:9]:>10}" for p in policies))
+    header = pad(say("simulate.scenario").render(lang), 27)
+    print(header + "".join(f"{short.get(p, p)[:9]:>10}" for p in policies))
     for cal in results:
-        cells = []
+        row = []
         for r in cal.results:
             if r.policy == "random":
-                cells.append(f"{r.pass_rate:>10.1%}")
+                row.append(f"{r.pass_rate:>10.1%}")
             else:
-                cell = "PASS" if r.pass_rate >= 1.0 else f"fail {_short_reason(r.reasons)}"
-                cells.append(f"{cell:>10}")
-        print(f"{cal.scenario[:26]:<27}" + "".join(cells))
+                passed = r.pass_rate >= 1.0
+                cell = (
+                    say("simulate.pass")
+                    if passed
+                    else say("simulate.fail", reason=_short_reason(r.reasons))
+                )
+                row.append(pad(cell.render(lang), 10, right=True))
+        print(f"{cal.scenario[:26]:<27}" + "".join(row))
         for problem in cal.problems:
             print(f"  ! {problem}")
     counts = [
@@ -323,6 +397,6 @@ def _print_simulation(results: list[Any], policies: tuple[str, ...]) -> None:
         for p in policies
         if p != "random"
     ]
-    print(f"passes of {len(results)}: " + ", ".join(counts))
-    bad = sum(1 for c in results if c.problems)
-    print(f"{len(results) - bad} of {len(results)} scenario(s) calibrated")
+    print(say("simulate.passes", total=len(results), counts=", ".join(counts)).render(lang))
+    good = len(results) - sum(1 for c in results if c.problems)
+    print(say("simulate.calibrated", good=good, total=len(results)).render(lang))

@@ -19,17 +19,40 @@ from simulator.engine import (
     model_answer,
 )
 from simulator.engine.clock import Clock
-from simulator.spec.diagnostics import did_you_mean
+from simulator.messages import say
+from simulator.spec.diagnostics import Diagnostic, did_you_mean
 from simulator.spec.library import Library
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec
 from simulator.transcript import Transcript
+from simulator.wording import Lang, Text
+
+SHOWN_ERRORS = 5
+"""Content errors listed when a broken scenario is refused (the rest are counted)."""
 
 
 class PracticeError(LookupError):
-    """A scenario that cannot be practised: unknown id, or content with errors."""
+    """A scenario that cannot be practised: unknown id, or content with errors.
+
+    `str()` is the English message; `render(lang)` gives it in either UI language.
+    """
+
+    def __init__(self, text: Text, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
+        self.text = text
+        self.diagnostics = diagnostics
+        """The content errors that refused the scenario, if that is why."""
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang) -> str:
+        """The message in `lang`, with the first content errors below it."""
+        lines = [self.text.render(lang)]
+        lines += [f"  {d.format(lang)}" for d in self.diagnostics[:SHOWN_ERRORS]]
+        if len(self.diagnostics) > SHOWN_ERRORS:
+            more = say("practice.more", count=len(self.diagnostics) - SHOWN_ERRORS)
+            lines.append(f"  {more.render(lang)}")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -73,25 +96,24 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
     """Prepare a scenario of the library, or raise PracticeError with a message a user can act on."""
     scenario = library.scenarios.get(scenario_id)
     if scenario is None:
-        hint = did_you_mean(scenario_id, library.scenarios)
-        known = ", ".join(sorted(library.scenarios)) or "(none)"
-        raise PracticeError(
-            f"unknown scenario {scenario_id!r}" + (f"; {hint}" if hint else f"; known: {known}")
+        known = ", ".join(sorted(library.scenarios)) or say("none")
+        suggestion = did_you_mean(scenario_id, library.scenarios) or say(
+            "practice.known", ids=known
         )
+        raise PracticeError(say("practice.unknown", scenario=scenario_id, suggestion=suggestion))
     _refuse_broken(library, scenario)
     try:
         persona = library.persona_for(scenario)
         rubric = library.rubric_for(scenario)
         pack = library.pack_for(scenario)
     except KeyError as exc:
-        raise PracticeError(
-            f"scenario {scenario_id!r} refers to missing content {exc}; run `calldojo validate`"
-        ) from None
+        missing = say("practice.missing", scenario=scenario_id, missing=str(exc))
+        raise PracticeError(missing) from None
     prepared = Prepared(compile_scenario(scenario, persona), rubric, pack)
     try:
         prepared.anchors  # noqa: B018 - a scenario whose model answer cannot be played is refused
     except ModelAnswerError as exc:
-        raise PracticeError(f"{exc}; run `calldojo validate`") from None
+        raise PracticeError(say("practice.model_answer", detail=str(exc))) from None
     return prepared
 
 
@@ -102,10 +124,6 @@ def _refuse_broken(library: Library, scenario: ScenarioSpec) -> None:
         library.paths.get(("persona", scenario.persona)),
     )
     files = {str(path) for path in own if path is not None}
-    errors = [d for d in library.errors if d.path in files]
+    errors = tuple(d for d in library.errors if d.path in files)
     if errors:
-        shown = "\n  ".join(d.format() for d in errors[:5])
-        more = f"\n  ... and {len(errors) - 5} more" if len(errors) > 5 else ""
-        raise PracticeError(
-            f"scenario {scenario.id!r} has content errors; fix them first (`calldojo validate`):\n  {shown}{more}"
-        )
+        raise PracticeError(say("practice.broken", scenario=scenario.id), errors)

@@ -13,6 +13,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "content"
 
 
+@pytest.fixture(autouse=True)
+def neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs do not depend on the developer's locale: the headless commands follow it."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def tiny_library() -> Library:
     return load_library(TINY, data_dirs=(DATA_DIR,))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 RULE_ID_PATTERN = r"^[A-Z]{2,3}-[A-Z0-9-]{2,40}$"
 VAR_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
+HHMM_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """A snake_case identifier: lower-case letters, digits and `_`, starting with a letter."""

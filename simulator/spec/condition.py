@@ -17,6 +17,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from simulator.spec.messages import phrase
+from simulator.wording import Text
+
 Env = Mapping[str, int | bool]
 Predicate = Callable[[Env], bool]
 
@@ -37,9 +40,10 @@ _KEYWORDS = {"and", "or", "not", "true", "false"}
 class ConditionError(ValueError):
     """A condition that does not parse; `column` is 1-based within the condition text."""
 
-    def __init__(self, message: str, column: int) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, problem: Text, column: int) -> None:
+        super().__init__(problem.render("en"))
+        self.problem = problem
+        """What is wrong, in both languages (a `PHRASES` entry)."""
         self.column = column
 
 
@@ -75,7 +79,7 @@ def tokenize(text: str) -> list[Token]:
         match = _TOKEN.match(text, pos)
         if match is None or match.end() == pos:
             bad = pos + (len(text[pos:]) - len(text[pos:].lstrip()))
-            raise ConditionError(f"unexpected character {text[bad]!r}", bad + 1)
+            raise ConditionError(phrase("cond.bad_char", char=text[bad]), bad + 1)
         kind = match.lastgroup or ""
         value = match.group(kind)
         tokens.append(Token(kind, value, match.start(kind) + 1))
@@ -104,9 +108,7 @@ class _Parser:
         node = self.parse_or()
         token = self.peek()
         if token.kind != "end":
-            raise ConditionError(
-                f"unexpected {token.text!r}; expected `and`, `or` or the end", token.column
-            )
+            raise ConditionError(phrase("cond.trailing", token=token.text), token.column)
         return node
 
     def parse_or(self) -> Callable[[Env], int | bool]:
@@ -154,9 +156,7 @@ class _Parser:
                 flag = token.text == "true"
                 return lambda env: flag
             if token.text in _KEYWORDS:
-                raise ConditionError(
-                    f"expected a name or a number, found {token.text!r}", token.column
-                )
+                raise ConditionError(phrase("cond.keyword", token=token.text), token.column)
             name = token.text
             self.names.add(name)
             return lambda env: env.get(name, False)
@@ -164,11 +164,11 @@ class _Parser:
             inner = self.parse_or()
             closing = self.take()
             if closing.text != ")":
-                raise ConditionError("missing `)`", closing.column)
+                raise ConditionError(phrase("cond.paren"), closing.column)
             return inner
         if token.kind == "end":
-            raise ConditionError("the condition ends too early", token.column)
-        raise ConditionError(f"unexpected {token.text!r}", token.column)
+            raise ConditionError(phrase("cond.early_end"), token.column)
+        raise ConditionError(phrase("cond.unexpected", token=token.text), token.column)
 
 
 def parse_condition(text: str) -> Condition:

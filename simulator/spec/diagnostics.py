@@ -1,49 +1,67 @@
-"""Diagnostics: every problem in authored content, with a stable code, a place and a hint."""
+"""Diagnostics: every problem in authored content, with a stable code, a place and a hint.
+
+What a diagnostic says comes from the catalogue (`simulator.spec.messages`) and is rendered in the
+language asked for: `format("zh")`, `to_dict("zh")`. `message` and `hint` are the English texts.
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
-Level = Literal["error", "warning"]
+from simulator.spec.messages import Level, Said, did_you_mean
+from simulator.wording import Lang
+
+__all__ = ["Diagnostic", "DiagnosticError", "Level", "did_you_mean"]
 
 
 @dataclass(frozen=True)
 class Diagnostic:
     """One problem found in a content file."""
 
-    code: str
     path: str
     line: int
     col: int
-    message: str
-    hint: str = ""
-    level: Level = "error"
+    said: Said
+    """Code, level, message and hint (both languages)."""
 
-    def format(self) -> str:
+    @property
+    def code(self) -> str:
+        """The stable code, e.g. `CD202`."""
+        return self.said.code
+
+    @property
+    def level(self) -> Level:
+        """`error` or `warning` (the code's level)."""
+        return self.said.level
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.said.message("en")
+
+    @property
+    def hint(self) -> str:
+        """The hint in English (empty when there is none)."""
+        return self.said.hint("en")
+
+    def format(self, lang: Lang = "en") -> str:
         """`path:line:col: CODE message (hint)`, the shape `calldojo validate` prints."""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{hint}"
+        hint = self.said.hint(lang)
+        tail = f" ({hint})" if hint else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.said.message(lang)}{tail}"
 
-    def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dict."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, object]:
+        """A JSON-ready dict, its message and hint in `lang`."""
         return {
             "code": self.code,
             "path": self.path,
             "line": self.line,
             "col": self.col,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.said.message(lang),
+            "hint": self.said.hint(lang),
             "level": self.level,
+            "lang": lang,
         }
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A `did you mean 'x'?` hint for the closest candidate, or an empty string."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
 
 
 class DiagnosticError(Exception):

@@ -9,9 +9,11 @@ from typing import Literal
 
 from simulator.locations import default_content_root as default_content_root
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
+from simulator.spec.issues import Issue, resolve
 from simulator.spec.loading import load_persona, load_rubric, load_rulepack, load_scenario
+from simulator.spec.messages import phrase, said
 from simulator.spec.persona import PersonaSpec
-from simulator.spec.references import Issue, check_references, resolve
+from simulator.spec.references import check_references
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec
@@ -122,9 +124,7 @@ def add_file(library: Library, path: Path, loaded: set[tuple[str, str]] | None =
     """
     kind = kind_of(path)
     if kind is None:
-        message = "not a content file name"
-        hint = "name it *.scenario.yaml, *.persona.yaml, *.rubric.yaml or *.rules.yaml"
-        library.diagnostics.append(Diagnostic("CD106", str(path), 1, 1, message, hint))
+        library.diagnostics.append(Diagnostic(str(path), 1, 1, said("CD106")))
         return
     try:
         item = _LOADERS[kind](path)
@@ -135,11 +135,7 @@ def add_file(library: Library, path: Path, loaded: set[tuple[str, str]] | None =
     if loaded is not None and key in loaded:
         first = library.paths[key]
         issue = Issue(
-            path,
-            ("id",),
-            "CD306",
-            f"{kind} id {item.id!r} is also defined in {first}",
-            "ids must be unique",
+            path, ("id",), said("CD306", kind=phrase(f"file.{kind}"), id=item.id, first=str(first))
         )
         library.diagnostics.extend(resolve([issue]))
         return
@@ -148,14 +144,7 @@ def add_file(library: Library, path: Path, loaded: set[tuple[str, str]] | None =
     _store(library, kind, item)
     library.paths[key] = path
     if path.name != f"{item.id}{'.' + kind}.yaml":
-        issue = Issue(
-            path,
-            ("id",),
-            "CD502",
-            f"id {item.id!r} differs from the file name",
-            f"name the file {item.id}.{kind}.yaml",
-            "warning",
-        )
+        issue = Issue(path, ("id",), said("CD502", id=item.id, name=f"{item.id}.{kind}.yaml"))
         library.diagnostics.extend(resolve([issue]))
 
 

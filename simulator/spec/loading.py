@@ -2,7 +2,7 @@
 
 The happy path parses once with libyaml (`CSafeLoader`) through a constructor that refuses
 aliases and duplicate keys as it builds the data; the file is composed again only when there is
-a schema error to position (see `positions`).
+a schema error to position (see `schema_errors`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
+from simulator.spec.messages import Said, phrase, said, yaml_problem
 from simulator.spec.persona import PersonaSpec
-from simulator.spec.positions import schema_diagnostics
 from simulator.spec.rubric import RubricSpec
 from simulator.spec.rulepack import RulePackSpec
 from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.schema_errors import schema_diagnostics
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000
@@ -29,14 +30,17 @@ MAX_FLOW_DEPTH = 64
 
 M = TypeVar("M", bound=BaseModel)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_WIDE_COLON = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*：")
+"""A key followed by a full-width colon, the commonest slip of a Chinese input method (CD116)."""
+_QUOTED = re.compile(r"'([^']*)'")
 
 
 class _Refused(Exception):
     """Raised inside the constructor; carries one diagnostic without its path."""
 
-    def __init__(self, code: str, node: yaml.Node, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+    def __init__(self, what: Said, node: yaml.Node) -> None:
+        super().__init__(what.message())
+        self.said = what
         self.line, self.col = node.start_mark.line + 1, node.start_mark.column + 1
 
 
@@ -46,12 +50,7 @@ class ContentLoader(_BaseLoader):  # type: ignore[misc]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Construct a node; a node seen twice can only come from an alias."""
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refused(
-                "CD112",
-                node,
-                "YAML anchors and aliases (&name / *name) are not allowed",
-                "write the value out in full; an alias can expand to a huge document",
-            )
+            raise _Refused(said("CD112"), node)
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -62,12 +61,8 @@ class ContentLoader(_BaseLoader):  # type: ignore[misc]
                 key = (key_node.tag, key_node.value)
                 first = seen.setdefault(key, key_node)
                 if first is not key_node:
-                    raise _Refused(
-                        "CD113",
-                        key_node,
-                        f"duplicate key {key_node.value!r} (first at line {first.start_mark.line + 1})",
-                        f"YAML keeps only the last one; merge the two or delete one (line {first.start_mark.line + 1})",
-                    )
+                    line = first.start_mark.line + 1
+                    raise _Refused(said("CD113", key=key_node.value, first=line), key_node)
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
@@ -77,40 +72,20 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _error("CD100", display, 1, 1, "file not found", "check the path") from None
+        raise _error(said("CD100.missing"), display) from None
     except OSError as exc:
-        raise _error("CD100", display, 1, 1, f"cannot read file: {exc.strerror}", "") from None
+        reason = exc.strerror or type(exc).__name__
+        raise _error(said("CD100.unreadable", reason=reason), display) from None
     if len(data) > MAX_BYTES:
-        raise _error(
-            "CD101",
-            display,
-            1,
-            1,
-            f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
-            "split it",
-        )
+        raise _error(said("CD101", size=len(data), limit=MAX_BYTES), display)
     if b"\x00" in data:
         line, col = _byte_position(data, data.index(b"\x00"))
-        raise _error(
-            "CD103",
-            display,
-            line,
-            col,
-            "binary file (contains NUL bytes)",
-            "content files are UTF-8 YAML text",
-        )
+        raise _error(said("CD103.binary"), display, line, col)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(data, exc.start)
-        raise _error(
-            "CD102",
-            display,
-            line,
-            col,
-            "file is not UTF-8 text",
-            "save it as UTF-8 (not GBK or UTF-16)",
-        ) from None
+        raise _error(said("CD102"), display, line, col) from None
     return text.removeprefix("\ufeff")
 
 
@@ -120,31 +95,19 @@ def parse_yaml(text: str, display: str) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=ContentLoader)  # noqa: S506 - safe C loader subclass
     except _Refused as exc:
-        line, col = _alias_position(text) if exc.code == "CD112" else (exc.line, exc.col)
-        raise _error(
-            exc.code, display, line or exc.line, col or exc.col, exc.message, exc.hint
-        ) from None
+        line, col = _alias_position(text) if exc.said.code == "CD112" else (exc.line, exc.col)
+        raise _error(exc.said, display, line or exc.line, col or exc.col) from None
     except yaml.YAMLError as exc:
         raise DiagnosticError([_yaml_error(exc, text, display)]) from None
     if data is None:
-        raise _error(
-            "CD104",
-            display,
-            1,
-            1,
-            "empty file",
-            "start from a template in docs/ or an existing file",
-        )
+        raise _error(said("CD104"), display)
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        raise _error(
-            "CD105",
-            display,
-            1,
-            1,
-            f"the top level is {kind}, not a mapping",
-            "write `key: value` lines at the top level",
+        kind = (
+            phrase("top.list")
+            if isinstance(data, list)
+            else phrase("top.value", type=type(data).__name__)
         )
+        raise _error(said("CD105", kind=kind), display)
     return data
 
 
@@ -155,9 +118,7 @@ def validate_model(model: type[M], data: Any, display: str, text: str = "") -> M
     except ValidationError as exc:
         raise DiagnosticError(schema_diagnostics(model, exc, text, display)) from None
     except RecursionError:
-        raise _error(
-            "CD115", display, 1, 1, "the data is nested too deeply", "flatten it"
-        ) from None
+        raise _error(said("CD115.deep"), display) from None
 
 
 def load_model(model: type[M], path: Path) -> M:
@@ -187,10 +148,8 @@ def load_rulepack(path: Path) -> RulePackSpec:
     return load_model(RulePackSpec, path)
 
 
-def _error(
-    code: str, display: str, line: int, col: int, message: str, hint: str
-) -> DiagnosticError:
-    return DiagnosticError([Diagnostic(code, display, line, col, message, hint)])
+def _error(what: Said, display: str, line: int = 1, col: int = 1) -> DiagnosticError:
+    return DiagnosticError([Diagnostic(display, line, col, what)])
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -209,14 +168,7 @@ def _check_depth(text: str, display: str) -> None:
             if depth > MAX_FLOW_DEPTH:
                 line = text.count("\n", 0, index) + 1
                 col = index - (text.rfind("\n", 0, index) + 1) + 1
-                raise _error(
-                    "CD115",
-                    display,
-                    line,
-                    col,
-                    f"nested deeper than {MAX_FLOW_DEPTH} levels",
-                    "flatten the data",
-                )
+                raise _error(said("CD115.flow", limit=MAX_FLOW_DEPTH), display, line, col)
         elif char in "]}":
             depth = max(0, depth - 1)
 
@@ -239,46 +191,22 @@ def _yaml_error(exc: yaml.YAMLError, text: str, display: str) -> Diagnostic:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
         if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+            tag = _QUOTED.search(problem)
             return Diagnostic(
-                "CD114",
-                display,
-                line,
-                col,
-                f"tag not allowed: {problem}",
-                "remove the `!tag`; content is plain data",
+                display, line, col, said("CD114", tag=tag.group(1) if tag else problem)
             )
-        tab = _tab_diagnostic(text, display, line)
-        if tab is not None:
-            return tab
+        found = _tab_diagnostic(text, display, line) or _wide_colon(text, display, line)
+        if found is not None:
+            return found
         if "expected a single document" in str(exc.context):
-            return Diagnostic(
-                "CD110",
-                display,
-                line,
-                col,
-                "more than one YAML document (`---`) in the file",
-                "keep one document per file",
-            )
-        return Diagnostic(
-            "CD110",
-            display,
-            line,
-            col,
-            f"YAML syntax error: {problem}",
-            "check quoting and indentation around here",
-        )
+            return Diagnostic(display, line, col, said("CD110.documents"))
+        return Diagnostic(display, line, col, said("CD110.syntax", problem=yaml_problem(problem)))
     if isinstance(exc, yaml.reader.ReaderError):  # the C reader reports an offset, not a mark
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return Diagnostic(
-            "CD103",
-            display,
-            line,
-            col,
-            f"control character {exc.character!r} in the text",
-            "delete it",
-        )
-    return Diagnostic("CD110", display, 1, 1, f"YAML error: {exc}", "")
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return Diagnostic(display, line, col, said("CD103.control", char=char))
+    return Diagnostic(display, 1, 1, said("CD110.other", detail=str(exc)))
 
 
 def _tab_diagnostic(text: str, display: str, error_line: int) -> Diagnostic | None:
@@ -290,6 +218,20 @@ def _tab_diagnostic(text: str, display: str, error_line: int) -> Diagnostic | No
     if line > error_line:
         return None
     col = tab.end() - tab.start()
-    return Diagnostic(
-        "CD111", display, line, col, "tab character in indentation", "indent with spaces only"
-    )
+    return Diagnostic(display, line, col, said("CD111"))
+
+
+def _wide_colon(text: str, display: str, error_line: int) -> Diagnostic | None:
+    """A `key：` (full-width colon) just before the error: libyaml reports the slip on the next line."""
+    lines = text.split("\n")
+    for index in range(min(error_line, len(lines)) - 1, -1, -1):
+        match = _WIDE_COLON.match(lines[index])
+        if match is not None:
+            return Diagnostic(display, index + 1, match.end(), said("CD116", key=match.group(1)))
+        if (
+            index < error_line - 1
+            and lines[index].strip()
+            and not lines[index].lstrip().startswith("#")
+        ):
+            return None  # a line of content between the slip and the error: not the cause
+    return None

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from simulator.spec.common import Id, Locale, Spec, Tag, Text, VarName
+from simulator.spec.messages import SpecValueError, phrase
 
 Archetype = Literal[
     "hang_up",
@@ -83,5 +84,7 @@ class PersonaSpec(Spec):
     def _needs_core_moods(cls, mood: dict[str, int]) -> dict[str, int]:
         missing = [name for name in ("patience", "trust") if name not in mood]
         if missing:
-            raise ValueError(f"mood must define {', '.join(missing)} (start values 0..10)")
+            raise SpecValueError(
+                "CD207", problem=phrase("rule.mood_core", names=", ".join(missing))
+            )
         return mood

@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from simulator.spec.common import ID_PATTERN, RULE_ID_PATTERN, VAR_PATTERN, Localized
+from simulator.spec.messages import CODES
 from simulator.spec.persona import PersonaSpec, SilenceSpec, ThresholdSpec
 from simulator.spec.rubric import RubricSpec, TagSpec
 from simulator.spec.rulepack import (
@@ -386,3 +387,25 @@ def render_rules(packs: Sequence[RulePackSpec]) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_codes() -> str:
+    """Every diagnostic code of the validator, its level and meaning, in both languages."""
+    lines = [
+        "# Diagnostic codes / 诊断代码",
+        "",
+        "Generated from `simulator/spec/messages.py` by `docs/gen_reference.py`; do not edit by "
+        "hand. 本文件自动生成，请勿手工修改。",
+        "",
+        "`calldojo validate` prints `path:line:col: CODE message (hint)`, in the language of "
+        "`--lang zh|en` (default: the system locale, else English). An error makes it exit 1; a "
+        "warning (CD5xx) does not. `calldojo validate` 按 `--lang zh|en` 输出 "
+        "`路径:行:列: 代码 说明 (提示)`（默认跟随系统语言，否则为英文）。有错误时退出码为 1，"
+        "警告（CD5xx）不影响退出码。",
+        "",
+        "| code 代码 | level 级别 | meaning | 含义 |",
+        "| --- | --- | --- | --- |",
+    ]
+    for code, (level, zh, en) in CODES.items():
+        lines.append(f"| {code} | {level} | {_cell(en)} | {_cell(zh)} |")
+    return "\n".join(lines) + "\n"

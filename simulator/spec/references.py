@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import yaml
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from simulator.spec.condition import ConditionError, parse_condition
-from simulator.spec.diagnostics import Diagnostic, Level, did_you_mean
+from simulator.spec.diagnostics import Diagnostic
+from simulator.spec.issues import Issue, resolve
+from simulator.spec.messages import PHRASES, did_you_mean, phrase, said
 from simulator.spec.persona import PersonaSpec
-from simulator.spec.positions import Loc, compose, follow, unit_position, value_column
-from simulator.spec.rubric import RubricSpec
+from simulator.spec.positions import Loc
 from simulator.spec.scenario import ChoiceSpec, DebtorLine, DebtorLineSpec, ScenarioSpec
 from simulator.spec.scoring_checks import scoring_issues
+from simulator.spec.typography import folded_warnings, text_warnings
+from simulator.wording import Listed, Text
 
 if TYPE_CHECKING:
     from simulator.spec.library import Library
 
+__all__ = ["ENGINE_TAGS", "Issue", "check_references", "condition_issues", "resolve"]
+
 ENGINE_TAGS = frozenset({"dead_air"})
 """Tags the engine adds; authoring them is an error (CD309)."""
-CONDITION_HINT = "e.g. `patience <= 3 and not dispute_raised`"
+CORE_MOODS = ("patience", "trust")
+"""Mood variables every persona defines (the persona format requires them)."""
+Vocabulary = Mapping[str, str]
+"""Behaviour tags and the kind each belongs to (`acknowledge_feelings` -> `empathy`)."""
 
 
 def check_references(library: Library) -> list[Diagnostic]:
@@ -38,52 +40,9 @@ def check_references(library: Library) -> list[Diagnostic]:
         issues.extend(_persona_issues(library, persona))
     for pack_id, pack in library.rulepacks.items():
         issues.extend(_pack_issues(library, pack_id, pack.rules))
+    for path in dict.fromkeys(library.paths.values()):
+        issues.extend(folded_warnings(path))
     return resolve(issues)
-
-
-# --- findings and their positions-------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A finding of the second pass, positioned later (files are composed only when needed)."""
-
-    path: Path
-    loc: Loc
-    code: str
-    message: str
-    hint: str = ""
-    level: Level = "error"
-    at_key: bool = False
-    offset: int = 0
-    """A 1-based column inside the scalar at `loc` (condition errors); 0 points at the node."""
-
-
-def resolve(issues: Sequence[Issue]) -> list[Diagnostic]:
-    """Position issues: each file involved is read and composed once."""
-    roots: dict[Path, yaml.Node | None] = {}
-    found: list[Diagnostic] = []
-    for issue in issues:
-        if issue.path not in roots:
-            roots[issue.path] = _compose_file(issue.path)
-        located = follow(roots[issue.path], issue.loc, issue.at_key)
-        if issue.offset and located.exact:
-            line, col = value_column(located.node, issue.offset)
-        else:
-            line, col = unit_position(located.node)
-        found.append(
-            Diagnostic(
-                issue.code, str(issue.path), line, col, issue.message, issue.hint, issue.level
-            )
-        )
-    return found
-
-
-def _compose_file(path: Path) -> yaml.Node | None:
-    try:
-        return compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -93,18 +52,21 @@ def _scenario_issues(library: Library, scenario: ScenarioSpec) -> Iterator[Issue
     path = library.path_of("scenario", scenario.id)
     persona = library.personas.get(scenario.persona)
     rubric = library.rubrics.get(scenario.rubric)
+    vocabulary = {tag: spec.kind for tag, spec in rubric.tags.items()} if rubric else None
     yield from _scenario_refs(library, scenario, path, persona)
     targets = set(scenario.nodes) | set(scenario.endings)
     if scenario.start not in scenario.nodes:
-        hint = did_you_mean(scenario.start, scenario.nodes) or f"nodes: {', '.join(scenario.nodes)}"
-        yield Issue(path, ("start",), "CD301", f"start {scenario.start!r} is not a node", hint)
-    names = _scenario_names(scenario, persona)
+        suggestion = did_you_mean(scenario.start, scenario.nodes) or phrase(
+            "known_nodes", ids=", ".join(scenario.nodes)
+        )
+        yield Issue(path, ("start",), said("CD301", start=scenario.start, suggestion=suggestion))
+    names = _scenario_names(library, scenario, persona)
     for node_id, node in scenario.nodes.items():
         base: Loc = ("nodes", node_id)
         yield from _line_conditions(path, (*base, "debtor"), node.debtor, names)
         for index, choice in enumerate(node.choices):
             loc = (*base, "choices", index)
-            yield from _choice_issues(path, loc, choice, targets, names, rubric)
+            yield from _choice_issues(path, loc, choice, targets, names, vocabulary)
         yield from _feedback_warnings(path, base, node.choices)
     for ending_id, ending in scenario.endings.items():
         yield from _line_conditions(path, ("endings", ending_id, "debtor"), ending.debtor, names)
@@ -116,38 +78,43 @@ def _scenario_refs(
     library: Library, scenario: ScenarioSpec, path: Path, persona: PersonaSpec | None
 ) -> Iterator[Issue]:
     if persona is None:
-        hint = did_you_mean(scenario.persona, library.personas) or "add personas/<id>.persona.yaml"
-        yield Issue(path, ("persona",), "CD300", f"unknown persona {scenario.persona!r}", hint)
+        suggestion = did_you_mean(scenario.persona, library.personas) or phrase("add_persona")
+        yield Issue(
+            path, ("persona",), said("CD300", persona=scenario.persona, suggestion=suggestion)
+        )
     else:
         if persona.locale != scenario.locale:
-            message = (
-                f"persona {persona.id!r} speaks {persona.locale}, the scenario is {scenario.locale}"
+            what = said(
+                "CD308", persona=persona.id, persona_locale=persona.locale, locale=scenario.locale
             )
-            yield Issue(path, ("locale",), "CD308", message, "use a persona of the same locale")
+            yield Issue(path, ("locale",), what)
         for index, threshold in enumerate(persona.thresholds):
             if threshold.goto is not None and threshold.goto not in scenario.endings:
-                message = f"persona {persona.id!r} threshold {index + 1} ({threshold.when}) goes to {threshold.goto!r}, which is not an ending here"
-                yield Issue(
-                    path,
-                    ("endings",),
+                what = said(
                     "CD303",
-                    message,
-                    f"add an ending {threshold.goto!r}",
-                    at_key=True,
+                    persona=persona.id,
+                    number=index + 1,
+                    when=threshold.when,
+                    goto=threshold.goto,
                 )
+                yield Issue(path, ("endings",), what, at_key=True)
     if scenario.rubric not in library.rubrics:
-        hint = (
-            did_you_mean(scenario.rubric, library.rubrics)
-            or f"rubrics: {', '.join(library.rubrics) or 'none loaded'}"
+        suggestion = did_you_mean(scenario.rubric, library.rubrics) or phrase(
+            "known_rubrics", ids=_ids(library.rubrics)
         )
-        yield Issue(path, ("rubric",), "CD305", f"unknown rubric {scenario.rubric!r}", hint)
+        yield Issue(
+            path, ("rubric",), said("CD305.rubric", rubric=scenario.rubric, suggestion=suggestion)
+        )
     pack = library.pack_id(scenario)
     if pack not in library.rulepacks:
-        hint = (
-            did_you_mean(pack, library.rulepacks)
-            or f"rule packs: {', '.join(library.rulepacks) or 'none loaded'}"
+        suggestion = did_you_mean(pack, library.rulepacks) or phrase(
+            "known_packs", ids=_ids(library.rulepacks)
         )
-        yield Issue(path, ("rules",), "CD305", f"unknown rule pack {pack!r}", hint)
+        yield Issue(path, ("rules",), said("CD305.pack", pack=pack, suggestion=suggestion))
+
+
+def _ids(items: Mapping[str, object]) -> str | Text:
+    return ", ".join(items) or phrase("none_loaded")
 
 
 def _choice_issues(
@@ -155,10 +122,10 @@ def _choice_issues(
     loc: Loc,
     choice: ChoiceSpec,
     targets: set[str],
-    names: frozenset[str] | None,
-    rubric: RubricSpec | None,
+    names: frozenset[str],
+    vocabulary: Vocabulary | None,
 ) -> Iterator[Issue]:
-    yield from _tag_issues(path, (*loc, "tags"), choice.tags, rubric.tags if rubric else None)
+    yield from _tag_issues(path, (*loc, "tags"), choice.tags, vocabulary)
     if choice.when is not None:
         yield from condition_issues(path, (*loc, "when"), choice.when, names)
     branches = (
@@ -168,8 +135,8 @@ def _choice_issues(
     )
     for target, target_loc in branches:
         if target not in targets:
-            hint = did_you_mean(target, targets) or "name a node or an ending"
-            yield Issue(path, target_loc, "CD302", f"{target!r} is not a node or an ending", hint)
+            suggestion = did_you_mean(target, targets) or phrase("name_target")
+            yield Issue(path, target_loc, said("CD302", target=target, suggestion=suggestion))
     if not isinstance(choice.next, str):
         for i, branch in enumerate(choice.next):
             if branch.when is not None:
@@ -177,22 +144,28 @@ def _choice_issues(
 
 
 def _tag_issues(
-    path: Path, loc: Loc, tags: list[str], vocabulary: object | None, at_key: bool = False
+    path: Path,
+    loc: Loc,
+    tags: Sequence[str],
+    vocabulary: Vocabulary | None,
+    at_key: bool = False,
 ) -> Iterator[Issue]:
     for index, tag in enumerate(tags):
         tag_loc = (*loc, tag) if at_key else (*loc, index)
         if tag in ENGINE_TAGS:
-            yield Issue(
-                path,
-                tag_loc,
-                "CD309",
-                f"tag {tag!r} is added by the engine for silence",
-                "remove it; silence is not a choice",
-                at_key=at_key,
-            )
-        elif isinstance(vocabulary, dict) and tag not in vocabulary:
-            hint = did_you_mean(tag, vocabulary) or "see the rubric for the tag vocabulary"
-            yield Issue(path, tag_loc, "CD304", f"unknown tag {tag!r}", hint, at_key=at_key)
+            yield Issue(path, tag_loc, said("CD309", tag=tag), at_key=at_key)
+        elif vocabulary is not None and tag not in vocabulary:
+            suggestion = did_you_mean(tag, vocabulary) or _kinds_hint(vocabulary)
+            yield Issue(path, tag_loc, said("CD304", tag=tag, suggestion=suggestion), at_key=at_key)
+
+
+def _kinds_hint(vocabulary: Vocabulary) -> Text:
+    """No tag is close: the kinds of the vocabulary, to pick a tag from (the rubric's `kind`)."""
+    kinds = list(dict.fromkeys(vocabulary.values()))
+    if not kinds:
+        return phrase("no_vocabulary")
+    words = tuple(phrase(f"tagkind.{k}") if f"tagkind.{k}" in PHRASES else k for k in kinds)
+    return phrase("tag_kinds", kinds=Listed(words))
 
 
 def _feedback_warnings(path: Path, base: Loc, choices: list[ChoiceSpec]) -> Iterator[Issue]:
@@ -201,25 +174,27 @@ def _feedback_warnings(path: Path, base: Loc, choices: list[ChoiceSpec]) -> Iter
         return
     for index, choice in enumerate(choices):
         if not choice.best and choice.feedback is None:
-            message = f"choice {choice.id!r} is not the best here and has no feedback"
-            hint = (
-                "add `feedback:` saying why and what would be better (cite the rule or behaviour)"
-            )
-            yield Issue(path, (*base, "choices", index, "id"), "CD501", message, hint, "warning")
+            yield Issue(path, (*base, "choices", index, "id"), said("CD501", choice=choice.id))
 
 
 # --- conditions ----------------------------------------------------------------------------
 
 
-def _scenario_names(scenario: ScenarioSpec, persona: PersonaSpec | None) -> frozenset[str] | None:
+def _scenario_names(
+    library: Library, scenario: ScenarioSpec, persona: PersonaSpec | None
+) -> frozenset[str]:
     """Names a scenario's conditions may read: persona mood, flags set anywhere, `verified`.
 
-    None (check syntax only) when the persona is missing: its mood is unknown.
+    When the persona is missing (CD300), its mood is unknown: the names of every persona of the
+    library stand in for it, so a typo in a condition is still reported.
     """
+    names = {"verified", *scenario_flags(scenario)}
+    stand_ins = [persona] if persona is not None else list(library.personas.values())
     if persona is None:
-        return None
-    names = {"verified", *scenario_flags(scenario), *persona.mood}
-    names.update(flag for t in persona.thresholds for flag in t.set)
+        names.update(CORE_MOODS)
+    for each in stand_ins:
+        names.update(each.mood)
+        names.update(flag for t in each.thresholds for flag in t.set)
     return frozenset(names)
 
 
@@ -234,7 +209,7 @@ def scenario_flags(scenario: ScenarioSpec) -> set[str]:
 
 
 def _line_conditions(
-    path: Path, loc: Loc, line: DebtorLine | None, names: frozenset[str] | None
+    path: Path, loc: Loc, line: DebtorLine | None, names: frozenset[str]
 ) -> Iterator[Issue]:
     if isinstance(line, DebtorLineSpec):
         for index, variant in enumerate(line.variants):
@@ -244,31 +219,31 @@ def _line_conditions(
 
 
 @cache
-def _parsed(text: str) -> tuple[frozenset[str], str, int]:
-    """Names read by a condition, or the parse error message and its column."""
+def _parsed(text: str) -> tuple[frozenset[str], Text | None, int]:
+    """Names read by a condition, or what is wrong with it and its column."""
     try:
-        return parse_condition(text).names, "", 0
+        return parse_condition(text).names, None, 0
     except ConditionError as exc:
-        return frozenset(), exc.message, exc.column
+        return frozenset(), exc.problem, exc.column
 
 
 def condition_issues(
     path: Path, loc: Loc, text: str, names: frozenset[str] | None
 ) -> Iterator[Issue]:
     """CD400 for a condition that does not parse, CD401 for each unknown name it reads."""
-    used, error, column = _parsed(text)
-    if error:
-        yield Issue(
-            path, loc, "CD400", f"condition {text!r}: {error}", CONDITION_HINT, offset=column
-        )
+    used, problem, column = _parsed(text)
+    if problem is not None:
+        yield Issue(path, loc, said("CD400", condition=text, problem=problem), offset=column)
         return
     if names is None:
         return
     for name in sorted(used - names):
         column = _name_column(text, name)
-        hint = did_you_mean(name, names) or f"known names: {', '.join(sorted(names))}"
-        message = f"condition {text!r}: unknown name {name!r} (not a mood variable, a flag set anywhere, or verified)"
-        yield Issue(path, loc, "CD401", message, hint, offset=column)
+        suggestion = did_you_mean(name, names) or phrase(
+            "known_names", names=", ".join(sorted(names))
+        )
+        what = said("CD401", condition=text, name=name, suggestion=suggestion)
+        yield Issue(path, loc, what, offset=column)
 
 
 def _name_column(text: str, name: str) -> int:
@@ -290,11 +265,16 @@ def _word(text: str, index: int) -> bool:
 # --- personas and rule packs ---------------------------------------------------------------
 
 
+def _all_tags(library: Library) -> Vocabulary | None:
+    """Every rubric's tags with their kinds, or None when no rubric is loaded."""
+    tags = {t: s.kind for rubric in library.rubrics.values() for t, s in rubric.tags.items()}
+    return tags or None
+
+
 def _persona_issues(library: Library, persona: PersonaSpec) -> Iterator[Issue]:
     path = library.path_of("persona", persona.id)
-    vocabulary = {tag: None for rubric in library.rubrics.values() for tag in rubric.tags}
     yield from _tag_issues(
-        path, ("reactions",), list(persona.reactions), vocabulary or None, at_key=True
+        path, ("reactions",), list(persona.reactions), _all_tags(library), at_key=True
     )
     names = {"verified", *persona.mood, *(f for t in persona.thresholds for f in t.set)}
     for scenario in library.scenarios.values():
@@ -309,85 +289,23 @@ def _persona_issues(library: Library, persona: PersonaSpec) -> Iterator[Issue]:
 
 def _pack_issues(library: Library, pack_id: str, rules: Sequence[object]) -> Iterator[Issue]:
     path = library.path_of("rules", pack_id)
-    vocabulary = {tag: None for rubric in library.rubrics.values() for tag in rubric.tags}
+    vocabulary = _all_tags(library)
     seen: dict[str, int] = {}
     for index, rule in enumerate(rules):
         rule_id = str(getattr(rule, "id", ""))
         if rule_id in seen:
-            message = f"rule id {rule_id!r} is used twice (first at rule {seen[rule_id] + 1})"
-            yield Issue(path, ("rules", index, "id"), "CD307", message, "rule ids must be unique")
+            what = said("CD307", rule=rule_id, first=seen[rule_id] + 1)
+            yield Issue(path, ("rules", index, "id"), what)
         seen.setdefault(rule_id, index)
         for tag_index, entry in enumerate(getattr(rule, "tags", [])):
             loc: Loc = ("rules", index, "tags", tag_index)
             group = entry if isinstance(entry, list) else [entry]
             inner = loc if isinstance(entry, list) else loc[:-1]
             offset = 0 if isinstance(entry, list) else tag_index
-            for issue in _tag_issues(path, inner, group, vocabulary or None):
+            for issue in _tag_issues(path, inner, group, vocabulary):
                 yield issue if offset == 0 else _shift(issue, offset)
 
 
 def _shift(issue: Issue, index: int) -> Issue:
     """Re-point a tag issue of a one-tag group at position `index` of a flat tag list."""
-    return Issue(
-        issue.path, (*issue.loc[:-1], index), issue.code, issue.message, issue.hint, issue.level
-    )
-
-
-# --- content warnings ----------------------------------------------------------------------
-
-WIDE_OK = ""
-"""Ambiguous-width characters tolerated in content: none (terminals set to "ambiguous = wide",
-common in CJK locales, would draw them two cells wide and break the layout)."""
-_REPLACEMENTS = {
-    "…": "write 。 instead of …",
-    "“": "use 「 」 for quotes",
-    "”": "use 「 」 for quotes",
-    "‘": "use 『 』 for inner quotes",
-    "’": "use 『 』 for inner quotes, or ' in English",
-    "—": "use ，or ：instead of a dash",
-    "·": "use 、 instead of the middle dot",
-}
-_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d"
-
-
-@cache
-def _ambiguous() -> re.Pattern[str]:
-    """Characters whose width differs between terminals: East Asian width A, and emoji."""
-    chars = [
-        chr(code)
-        for code in range(0x80, 0x10000)
-        if unicodedata.east_asian_width(chr(code)) == "A"
-        and chr(code) not in WIDE_OK
-        and not 0xE000 <= code <= 0xF8FF
-        and not 0xFE00 <= code <= 0xFE0F
-    ]
-    return re.compile("[" + re.escape("".join(chars)) + _EMOJI + "]")
-
-
-def text_warnings(path: Path, model: BaseModel) -> Iterator[Issue]:
-    """CD500 for each text holding a character of ambiguous width (… “ ” — · ① ○ ★ ※, emoji)."""
-    pattern = _ambiguous()
-    for loc, text in _texts(model, ()):
-        match = pattern.search(text)
-        if match is not None:
-            char = match.group()
-            message = (
-                f"ambiguous-width character {char!r} (U+{ord(char):04X}) may misalign in terminals"
-            )
-            hint = _REPLACEMENTS.get(char, "use full-width punctuation: 。 ， ； ： 「 」")
-            yield Issue(path, loc, "CD500", message, hint, "warning", offset=match.start() + 1)
-
-
-def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name, item in value.__dict__.items():
-            if item is not None and not isinstance(item, (bool, int, float)):
-                yield from _texts(item, (*loc, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*loc, key))
+    return Issue(issue.path, (*issue.loc[:-1], index), issue.said)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from simulator.spec.common import (
+    HHMM_PATTERN,
     Id,
     Localized,
     Outcome,
@@ -19,7 +20,7 @@ from simulator.spec.common import (
     VarName,
 )
 
-HHMM = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+HHMM = Annotated[str, Field(pattern=HHMM_PATTERN)]
 
 
 class RuleBase(Spec):

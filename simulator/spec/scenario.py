@@ -21,6 +21,7 @@ from simulator.spec.common import (
     Text,
     VarName,
 )
+from simulator.spec.messages import SpecValueError, phrase
 from simulator.spec.persona import Condition
 
 Lines = Text | list[Text]
@@ -84,9 +85,9 @@ class ChoiceSpec(Spec):
     def _last_branch_unconditional(cls, value: str | list[BranchSpec]) -> str | list[BranchSpec]:
         if isinstance(value, list):
             if not value:
-                raise ValueError("next needs at least one branch")
+                raise SpecValueError("CD207", problem=phrase("rule.next_empty"))
             if value[-1].when is not None:
-                raise ValueError("the last branch of next must have no `when` (the fallback)")
+                raise SpecValueError("CD207", problem=phrase("rule.fallback"))
         return value
 
 
@@ -111,11 +112,13 @@ class NodeSpec(Spec):
 
     @model_validator(mode="after")
     def _unique_choice_ids(self) -> NodeSpec:
-        seen: set[str] = set()
-        for choice in self.choices:
+        seen: dict[str, int] = {}
+        for index, choice in enumerate(self.choices):
             if choice.id in seen:
-                raise ValueError(f"choice id {choice.id!r} appears twice in this node")
-            seen.add(choice.id)
+                at = ("choices", index, "id")
+                first = seen[choice.id] + 1
+                raise SpecValueError("CD208", at, choice=choice.id, first=first)
+            seen[choice.id] = index
         return self
 
 
@@ -272,5 +275,5 @@ class ScenarioSpec(Spec):
     @classmethod
     def _aware(cls, call: CallSpec) -> CallSpec:
         if call.at.tzinfo is None:
-            raise ValueError("call.at needs a UTC offset, e.g. 2026-03-12T10:20:00+08:00")
+            raise SpecValueError("CD207", problem=phrase("rule.utc_offset"))
         return call

@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.spec.diagnostics import did_you_mean
-from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.issues import Issue
+from simulator.spec.messages import did_you_mean, phrase, said
 from simulator.spec.scenario import ScenarioSpec
 
 if TYPE_CHECKING:
     from simulator.spec.library import Library
-    from simulator.spec.references import Issue
 
 LONGEST_SHARE = 0.5
 """CD503 fires when the model answer is the strictly longest choice at more than this share of nodes."""
@@ -30,73 +29,34 @@ LONGEST_MIN_NODES = 3
 
 def scoring_issues(library: Library, scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
     """Every problem of the model answer, the objective and the pass rules of one scenario."""
-    from simulator.spec.references import Issue
-
-    yield from _model_answer_issues(scenario, path)
-    if not any(e.meets_objective for e in scenario.endings.values()):
-        yield Issue(
-            path,
-            ("endings",),
-            "CD312",
-            "no ending meets the objective: every call would fail",
-            "mark the endings that achieve the objective with `meets_objective: true`",
-            at_key=True,
-        )
-    pack = library.rulepacks.get(library.pack_id(scenario))
-    if pack is not None:
-        yield from _pass_rule_issues(scenario, pack, path)
-    yield from _longest_clue(scenario, path)
-
-
-def _model_answer_issues(scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
-    """CD310/CD311: exactly one `best: true` per node."""
-    from simulator.spec.references import Issue
-
     for node_id, node in scenario.nodes.items():
         marked = [i for i, c in enumerate(node.choices) if c.best]
         if not marked:
             yield Issue(
-                path,
-                ("nodes", node_id, "choices"),
-                "CD310",
-                f"node {node_id!r} has no model answer",
-                "mark the choice a skilled agent would say here with `best: true` (scores are anchored on it)",
-                at_key=True,
+                path, ("nodes", node_id, "choices"), said("CD310", node=node_id), at_key=True
             )
         for index in marked[1:]:
             yield Issue(
-                path,
-                ("nodes", node_id, "choices", index, "best"),
-                "CD311",
-                f"node {node_id!r} has more than one `best: true` choice",
-                "keep `best: true` on one choice: the model answer is a single line",
+                path, ("nodes", node_id, "choices", index, "best"), said("CD311", node=node_id)
             )
-
-
-def _pass_rule_issues(scenario: ScenarioSpec, pack: RulePackSpec, path: Path) -> Iterator[Issue]:
-    """CD313/CD314: a scenario's pass rules may be stricter than its pack's, never looser."""
-    from simulator.spec.references import Issue
-
+    if not any(e.meets_objective for e in scenario.endings.values()):
+        yield Issue(path, ("endings",), said("CD312"), at_key=True)
+    pack = library.rulepacks.get(library.pack_id(scenario))
+    if pack is None:
+        return
     own = scenario.scoring.max_major
     if own is not None and own > pack.max_major:
-        yield Issue(
-            path,
-            ("scoring", "max_major"),
-            "CD313",
-            f"max_major {own} is looser than the {pack.id!r} pack's {pack.max_major}",
-            f"a scenario may be stricter than its pack, never looser: use at most {pack.max_major}",
-        )
+        what = said("CD313", own=own, pack=pack.id, limit=pack.max_major)
+        yield Issue(path, ("scoring", "max_major"), what)
     rules = {r.id for r in pack.rules}
     for index, rule in enumerate(scenario.scoring.red_lines):
         if rule not in rules:
-            hint = did_you_mean(rule, rules) or f"rules of {pack.id!r}: {', '.join(sorted(rules))}"
-            yield Issue(
-                path,
-                ("scoring", "red_lines", index),
-                "CD314",
-                f"red line {rule!r} is not a rule of pack {pack.id!r}",
-                hint,
+            suggestion = did_you_mean(rule, rules) or phrase(
+                "pack_rules", pack=pack.id, rules=", ".join(sorted(rules))
             )
+            what = said("CD314", rule=rule, pack=pack.id, suggestion=suggestion)
+            yield Issue(path, ("scoring", "red_lines", index), what)
+    yield from _longest_clue(scenario, path)
 
 
 def _longest_clue(scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
@@ -110,15 +70,5 @@ def _longest_clue(scenario: ScenarioSpec, path: Path) -> Iterator[Issue]:
         if len(best.say) > max(others):
             longest += 1
     if len(decisions) >= LONGEST_MIN_NODES and longest > LONGEST_SHARE * len(decisions):
-        from simulator.spec.references import Issue
-
-        yield Issue(
-            path,
-            ("nodes",),
-            "CD503",
-            f"the model answer is the longest line at {longest} of {len(decisions)} decision points",
-            "a trainee who always picks the longest line would pass: make some wrong lines longer "
-            "(a long-winded or over-explaining mistake) and some model answers short",
-            "warning",
-            at_key=True,
-        )
+        what = said("CD503", longest=longest, decisions=len(decisions))
+        yield Issue(path, ("nodes",), what, at_key=True)

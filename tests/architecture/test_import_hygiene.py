@@ -18,6 +18,8 @@ NON_UI = [
     "simulator.analysis.simulate",
     "simulator.store",
     "simulator.commands",
+    "simulator.messages",
+    "simulator.wording",
     "scoring",
     "scoring.score",
 ]
@@ -49,6 +51,11 @@ def test_scoring_never_imports_transitions(module: str) -> None:
 def test_heavy_imports_stay_lazy(module: str) -> None:
     loaded = _loaded_after_import(module)
     assert "sqlalchemy" not in loaded, f"{module} imports SQLAlchemy at import time"
+
+
+def test_the_command_line_builds_its_help_without_loading_content_models() -> None:
+    loaded = _loaded_after_import("simulator.cli")
+    assert "pydantic" not in loaded and "simulator.spec" not in loaded and "yaml" not in loaded
 
 
 def test_import_linter_contracts_hold() -> None:
