@@ -93,10 +93,8 @@ def test_random_calls_pass_only_with_the_objective_and_no_red_line(  # type: ign
 
 
 @pytest.mark.parametrize("scenario_id", ["s05_lawful_hour_business"])
-def test_the_exact_random_policy_agrees_with_sampled_calls_scored_by_the_scorer(
-    scenario_id: str,
-    calibration_of,  # type: ignore[no-untyped-def]
-    prepared_for,  # type: ignore[no-untyped-def]
+def test_the_exact_random_policy_agrees_with_sampled_calls_scored_by_the_scorer(  # type: ignore[no-untyped-def]
+    scenario_id: str, calibration_of, prepared_for
 ) -> None:
     exact = next(r for r in calibration_of(scenario_id).results if r.policy == "random")
     prepared: Prepared = prepared_for(scenario_id)

@@ -7,31 +7,27 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from simulator.store import AttemptFilter, open_store
+from simulator.store import AttemptFilter, AttemptRecord, open_store
 from simulator.store.base import consistent
 from tests.unit.store.test_result_store import record
 
-REPORT = {
-    "scores": {"empathy": 38, "clarity": 9, "control": 67, "compliance": 100},
-    "passed": False,
-}
+SCORES = {"empathy": 38, "clarity": 9, "control": 67, "compliance": 100}
 
 
-def _finished() -> object:
+def _finished() -> AttemptRecord:
     return record(
         status="completed",
-        scores=dict(REPORT["scores"]),  # type: ignore[arg-type]
+        scores=dict(SCORES),
         passed=False,
         overall=54,
-        report_json=json.dumps(REPORT),
+        report_json=json.dumps({"scores": SCORES, "passed": False}),
     )
 
 
 def test_an_edited_summary_shows_the_report_and_is_flagged(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     store = open_store(f"sqlite:///{db}")
-    saved = _finished()
-    store.save_attempt(saved)  # type: ignore[arg-type]
+    store.save_attempt(_finished())
     with sqlite3.connect(db) as conn:
         conn.execute("update attempts set overall = 100, passed = 1")
     (back,) = store.list_attempts(AttemptFilter())
@@ -44,5 +40,5 @@ def test_an_edited_summary_shows_the_report_and_is_flagged(tmp_path: Path) -> No
 
 def test_an_untouched_record_is_not_flagged() -> None:
     saved = _finished()
-    assert consistent(saved).mismatch is False  # type: ignore[arg-type]
-    assert consistent(replace(saved, passed=True)).mismatch is True  # type: ignore[type-var]
+    assert consistent(saved).mismatch is False
+    assert consistent(replace(saved, passed=True)).mismatch is True
