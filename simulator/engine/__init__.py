@@ -1,13 +1,6 @@
 """The engine: compiles a scenario and persona into a running call (the one user of transitions)."""
 
-from simulator.engine.call import (
-    Call,
-    EngineError,
-    ModelAnswerError,
-    model_actions,
-    model_answer,
-    replay,
-)
+from simulator.engine.call import Call, ModelAnswerError, model_actions, model_answer, replay
 from simulator.engine.clock import Clock, SimulatedClock
 from simulator.engine.compiled import (
     CompiledScenario,
@@ -16,6 +9,7 @@ from simulator.engine.compiled import (
     compile_scenario,
     content_hash,
 )
+from simulator.engine.machine import EngineError
 from simulator.engine.state import CallState, ChoiceUnavailable
 
 __all__ = [

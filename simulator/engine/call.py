@@ -6,24 +6,17 @@ import random
 
 from simulator.engine.clock import Clock, SimulatedClock
 from simulator.engine.compiled import CompiledChoice, CompiledScenario, OfferedChoice
-from simulator.engine.machine import SILENCE_TRIGGER, CallModel, build_machine, threshold_trigger
+from simulator.engine.machine import CallMachine
 from simulator.engine.state import (
     Beat,
     CallState,
     ChoiceUnavailable,
-    after_choice,
     available,
     find_choice,
     initial,
-    silence,
     step,
 )
-from simulator.engine.state import advance as advance_state
 from simulator.transcript import SILENCE, Ending, Transcript, Turn
-
-
-class EngineError(RuntimeError):
-    """The state machine and the step semantics disagree: a bug in CallDojo, never in content."""
 
 
 class Call:
@@ -45,8 +38,7 @@ class Call:
         self._clock = clock or SimulatedClock()
         state, beats = initial(compiled)
         self._clock.reset(state.dialed_at)
-        self._model = CallModel(state=state.node, pending=state)
-        self._machine = build_machine(compiled, self._model)
+        self._machine = CallMachine(compiled, state)
         self._state = state
         self._turns: list[Turn] = []
         self._actions: list[str] = []
@@ -105,34 +97,15 @@ class Call:
         choice = self._available.get(choice_id) or find_choice(
             self.compiled, self._state, choice_id
         )
-        pending = after_choice(self.compiled, self._state, choice)
-        self._model.pending = pending
-        self._machine.events[choice.id].trigger(self._model)
-        target = self._model.state
-        beats = [
-            Beat(
-                "agent",
-                "choice",
-                (choice.say,),
-                pending.node,
-                choice.id,
-                choice.tags,
-                choice.seconds,
-                pending,
-            )
-        ]
-        state, all_beats = advance_state(self.compiled, pending, choice, target, beats)
-        self._follow_thresholds(state)
-        return self._commit(choice_id, state, all_beats)
+        beats = self._machine.choose(choice)
+        return self._commit(choice_id, self._machine.state, beats)
 
     def silence(self) -> tuple[Turn, ...]:
         """The response timer ran out: the persona reacts to the silence."""
         if self.ended:
             raise ChoiceUnavailable(SILENCE, self._state.node, ())
-        self._machine.events[SILENCE_TRIGGER].trigger(self._model)
-        state, beats = silence(self.compiled, self._state)
-        self._follow_thresholds(state)
-        return self._commit(SILENCE, state, beats)
+        beats = self._machine.silence()
+        return self._commit(SILENCE, self._machine.state, beats)
 
     def transcript(self) -> Transcript:
         """The record so far (status `completed` once ended)."""
@@ -155,16 +128,6 @@ class Call:
             ending=ending,
             status="completed" if ending else "in_progress",
         )
-
-    def _follow_thresholds(self, state: CallState) -> None:
-        """Move the machine along the threshold that ended the call, and check it agrees."""
-        self._model.pending = state
-        newly = sorted(state.fired - self._state.fired)
-        for index in newly:
-            if self.compiled.thresholds[index].goto is not None and self._model.state != state.node:
-                self._machine.events[threshold_trigger(index)].trigger(self._model)
-        if self._model.state != state.node:
-            raise EngineError(f"machine at {self._model.state!r}, steps at {state.node!r}")
 
     def _commit(self, action: str, state: CallState, beats: tuple[Beat, ...]) -> tuple[Turn, ...]:
         if state.dialed_at != self._state.dialed_at:

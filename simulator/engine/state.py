@@ -1,7 +1,10 @@
-"""The call's state and its pure step function: the single definition of what a choice does.
+"""The call's state and the rules of a step: the single definition of what an action does.
 
-The running `Call` drives a `transitions.Machine` whose guards call into this module, and the
-static analysis explores the same `step` over every reachable state, so both agree by construction.
+Each rule is one function here: `speak` (what the trainee's words do), the branch conditions and
+`destination` (where a choice leads), `advance` (thresholds, then entering a node or ending) and
+`silence`. The static analysis composes them in the pure `step`; the running `Call` is moved by a
+`transitions.Machine` (see `machine`) whose guards are the same compiled conditions and whose
+callbacks are these same functions, so both agree by construction.
 """
 
 from __future__ import annotations
@@ -171,6 +174,15 @@ def after_choice(cs: CompiledScenario, state: CallState, choice: CompiledChoice)
     )
 
 
+def speak(cs: CompiledScenario, state: CallState, choice: CompiledChoice) -> tuple[CallState, Beat]:
+    """The trainee says `choice`: the state right after it (`after_choice`) and the agent's beat."""
+    state = after_choice(cs, state, choice)
+    beat = Beat(
+        "agent", "choice", (choice.say,), state.node, choice.id, choice.tags, choice.seconds, state
+    )
+    return state, beat
+
+
 def destination(cs: CompiledScenario, state: CallState, choice: CompiledChoice) -> str:
     """The first branch of `next` whose condition holds in `state` (the state after the choice)."""
     branches = choice.branches
@@ -263,21 +275,8 @@ def step(cs: CompiledScenario, state: CallState, action: str) -> tuple[CallState
     if action == SILENCE:
         return silence(cs, state)
     choice = find_choice(cs, state, action)
-    state = after_choice(cs, state, choice)
-    beats = [
-        Beat(
-            "agent",
-            "choice",
-            (choice.say,),
-            state.node,
-            choice.id,
-            choice.tags,
-            choice.seconds,
-            state,
-        )
-    ]
-    target = destination(cs, state, choice)
-    return advance(cs, state, choice, target, beats)
+    state, said = speak(cs, state, choice)
+    return advance(cs, state, choice, destination(cs, state, choice), [said])
 
 
 def advance(

@@ -151,6 +151,36 @@ def test_round_trip_keeps_mood_order_whatever_the_key_names(compiled: CompiledSc
     assert Transcript.from_json(transcript.to_json()) == transcript
 
 
+def test_the_machine_is_where_the_call_state_is(compiled: CompiledScenario) -> None:
+    """The machine is moved by the choice's branch and by the threshold that hangs up."""
+    from simulator.engine.machine import CallMachine
+    from simulator.engine.state import initial
+
+    machine = CallMachine(compiled, initial(compiled)[0])
+    choice = compiled.nodes["opening"].index["verify"]
+    beats = machine.choose(choice)
+    assert machine.node == machine.state.node == "verified"
+    assert [b.speaker for b in beats] == ["agent", "debtor"]
+    machine.silence()
+    assert machine.node == machine.state.node == "verified"
+    machine.silence()
+    machine.silence()
+    assert machine.state.ending == "hung_up" and machine.node == "hung_up"
+
+
+@pytest.mark.parametrize("name", ["state", "trigger", "speak", "node", "is_verified"])
+def test_a_choice_may_be_named_like_a_model_attribute(tmp_path: Path, name: str) -> None:
+    """Choice ids become triggers; none may clash with what transitions keeps on its model."""
+    text = (TINY / "scenarios" / "tiny_call.scenario.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "tiny_call.scenario.yaml"
+    path.write_text(text.replace("id: verify\n", f"id: {name}\n"), encoding="utf-8")
+    persona = load_persona(TINY / "personas" / "tiny_debtor.persona.yaml")
+    call = Call(compile_scenario(load_scenario(path), persona))
+    call.choose(name)
+    call.choose("empathize")
+    assert call.state.ending == "ptp"
+
+
 def test_unknown_transcript_version_is_refused() -> None:
     from simulator.transcript import TranscriptError
 
