@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from simulator import __version__
 from simulator.messages import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from simulator.preferences import choose_lang, locale_lang
-from simulator.wording import Lang
+from simulator.wording import Lang, printable
 
 POLICY_NAMES = (
     "ideal, empathetic, cold, pushy, aggressive, opening_then_aggressive, random, longest, politest"
@@ -149,12 +150,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `calldojo` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(headless_lang(_lang_option(args_list))).parse_args(args_list)
+    if args.command not in (None, "practice"):
+        _printable_streams()  # headless output never carries content's control characters
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+
+
+class _Printable(io.TextIOBase):
+    """A text stream that shows control characters as visible escapes instead of sending them."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+
+def _printable_streams() -> None:
+    if not isinstance(sys.stdout, _Printable):
+        sys.stdout = _Printable(sys.stdout)
+    if not isinstance(sys.stderr, _Printable):
+        sys.stderr = _Printable(sys.stderr)
 
 
 def _lang_option(argv: Sequence[str]) -> str | None:
@@ -231,6 +258,12 @@ def _run_app(
     root = Path(option) if option else default_content_root()
     content = _checked_root(root, headless_lang(lang))
     if content is None:
+        return EXIT_USAGE
+    from simulator.store.urls import url_problem
+
+    problem = url_problem(db) if db else None
+    if problem is not None:
+        print(f"calldojo: --db: {problem}", file=sys.stderr)
         return EXIT_USAGE
     from simulator.tui.app import run_app
 

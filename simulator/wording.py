@@ -93,3 +93,21 @@ def check_catalogue(catalogue: Mapping[str, Pair]) -> list[str]:
 def _mismatch(pair: Iterable[str]) -> bool:
     zh, en = pair
     return field_names(zh) != field_names(en) or not zh.strip() or not en.strip()
+
+
+_CONTROL = (
+    "".join(
+        chr(c)
+        for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+        if chr(c) not in "\r"
+    )
+    + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_ESCAPES = {
+    ord(ch): f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in _CONTROL
+}
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences, bidi overrides) shown as escapes."""
+    return text.translate(_ESCAPES)

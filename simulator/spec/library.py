@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,12 +91,32 @@ def load_library(
         for path in _data_files(group, scan=group is not root):
             add_file(library, path, loaded)
     loaded = set()
-    for sub, pattern in (("personas", "*.persona.yaml"), ("scenarios", "*.scenario.yaml")):
-        for path in sorted((root / sub).glob(pattern)):
+    for sub, suffix in (("personas", ".persona.yaml"), ("scenarios", ".scenario.yaml")):
+        for path in _listed(library, root / sub, suffix):
             add_file(library, path, loaded)
     if references:
         check(library)
     return library
+
+
+def _listed(library: Library, folder: Path, suffix: str) -> list[Path]:
+    """The files of `folder` ending in `suffix`, sorted; a folder that cannot be read is an error.
+
+    (`Path.glob` would quietly find nothing in an unreadable folder, and the library would look
+    clean and empty.)
+    """
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(suffix))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        library.diagnostics.append(
+            Diagnostic(str(folder), 1, 1, said("CD100.unreadable", reason=reason))
+        )
+        return []
+    return [folder / name for name in names]
 
 
 def _data_files(directory: Path, scan: bool) -> list[Path]:

@@ -7,7 +7,9 @@ a schema error to position (see `schema_errors`).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,18 +68,49 @@ class ContentLoader(_BaseLoader):  # type: ignore[misc]
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
+class _NotRegular(OSError):
+    """A FIFO, device, socket or folder where a content file should be."""
+
+
+class _TooLarge(OSError):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, never blocking on a FIFO or a device.
+
+    Opened without blocking and checked with fstat before reading; the read itself is bounded
+    too (a file growing while it is read cannot exhaust memory).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(str(path))
+        if info.st_size > MAX_BYTES:
+            raise _TooLarge(info.st_size)
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _TooLarge(len(data))
+    return data
+
+
 def read_text(path: Path) -> str:
     """Read a content file as UTF-8 text, or raise DiagnosticError."""
     display = str(path)
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path)
     except FileNotFoundError:
         raise _error(said("CD100.missing"), display) from None
+    except _NotRegular:
+        raise _error(said("CD100.special"), display) from None
+    except _TooLarge as big:
+        raise _error(said("CD101", size=big.size, limit=MAX_BYTES), display) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise _error(said("CD100.unreadable", reason=reason), display) from None
-    if len(data) > MAX_BYTES:
-        raise _error(said("CD101", size=len(data), limit=MAX_BYTES), display)
     if b"\x00" in data:
         line, col = _byte_position(data, data.index(b"\x00"))
         raise _error(said("CD103.binary"), display, line, col)

@@ -154,7 +154,14 @@ _FLATTEN: Pair = ("减少嵌套层数", "flatten the data")
 DIAGNOSTICS: dict[str, tuple[Pair, Pair | None]] = {
     # files
     "CD100.missing": (("文件不存在", "file not found"), ("检查路径", "check the path")),
-    "CD100.unreadable": (("无法读取文件：{reason}", "cannot read file: {reason}"), None),
+    "CD100.unreadable": (
+        ("无法读取文件：{reason}", "cannot read file: {reason}"),
+        ("检查文件和所在文件夹的读取权限", "check the read permission of the file and its folder"),
+    ),
+    "CD100.special": (
+        ("不是普通文件（管道、设备或文件夹）", "not a regular file (a pipe, a device or a folder)"),
+        ("内容文件夹里只放普通的 YAML 文件", "keep only regular YAML files in a content folder"),
+    ),
     "CD101": (
         (
             "文件有 {size:,} 字节，上限是 {limit:,}",

@@ -15,7 +15,7 @@ from simulator.spec.persona import PersonaSpec
 from simulator.spec.positions import Loc
 from simulator.spec.scenario import ChoiceSpec, DebtorLine, DebtorLineSpec, ScenarioSpec
 from simulator.spec.scoring_checks import scoring_issues
-from simulator.spec.typography import folded_warnings, text_warnings
+from simulator.spec.typography import control_errors, folded_warnings, text_warnings
 from simulator.wording import Listed, Text
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def _scenario_issues(library: Library, scenario: ScenarioSpec) -> Iterator[Issue
     for ending_id, ending in scenario.endings.items():
         yield from _line_conditions(path, ("endings", ending_id, "debtor"), ending.debtor, names)
     yield from text_warnings(path, scenario)
+    yield from control_errors(path, scenario)
     yield from scoring_issues(library, scenario, path)
 
 
@@ -285,6 +286,7 @@ def _persona_issues(library: Library, persona: PersonaSpec) -> Iterator[Issue]:
             path, ("thresholds", index, "when"), threshold.when, frozenset(names)
         )
     yield from text_warnings(path, persona)
+    yield from control_errors(path, persona)
 
 
 def _pack_issues(library: Library, pack_id: str, rules: Sequence[object]) -> Iterator[Issue]:

@@ -54,6 +54,25 @@ def text_warnings(path: Path, model: BaseModel) -> Iterator[Issue]:
             yield Issue(path, loc, what, offset=match.start() + 1)
 
 
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb]"
+)
+"""Characters that steer a terminal or reorder text: C0 (but tab and newline), DEL, C1, bidi."""
+
+
+def control_errors(path: Path, model: BaseModel) -> Iterator[Issue]:
+    """CD103 for each text holding a control character (e.g. an escape sequence written in YAML as a backslash-e).
+
+    Such a character reaches the trainee's terminal: it can clear the screen, retitle the window or
+    reorder a line. No content needs one.
+    """
+    for loc, text in _texts(model, ()):
+        match = CONTROL.search(text)
+        if match is not None:
+            what = said("CD103.control", char=match.group())
+            yield Issue(path, loc, what, offset=match.start() + 1)
+
+
 def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield loc, value
