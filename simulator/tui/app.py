@@ -1,9 +1,9 @@
 """The CallDojo practice app: home, picker, case file, call, debrief, history, help.
 
-The app holds the services (library, store, preparer, clocks) and the trainee; screens stay thin.
-Nothing heavy runs before the first frame: the content library (pydantic, YAML) is loaded and the
-store opened (SQLAlchemy) in thread workers started after it. Home is interactive at once; screens
-that need the library show a short loading state until `LibraryLoaded` arrives.
+The app holds the services (library, results keeper, preparer, clocks) and the trainee; screens
+stay thin. Nothing heavy runs before the first frame: the content library (pydantic, YAML) is loaded
+and the store opened (SQLAlchemy) in thread workers started after it. Home is interactive at once;
+screens that need the library show a short loading state until `LibraryLoaded` arrives.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.worker import Worker, WorkerState
@@ -34,16 +33,16 @@ from simulator.preferences import (
     locale_lang,
 )
 from simulator.tui.i18n import tr
-from simulator.tui.labels import relabel
+from simulator.tui.messages import LibraryLoaded, StoreOpened
+from simulator.tui.results import ResultsKeeper
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from simulator.spec.library import Library
-    from simulator.store.base import AttemptRecord, ResultStore, Trainee
+    from simulator.store.base import ResultStore, Trainee
     from simulator.tui.session import Preparer
 
-T = TypeVar("T")
 KEY_NAMES = {
     "enter": "Enter",
     "escape": "Esc",
@@ -115,13 +114,13 @@ class CallDojoApp(App[int]):
         self.timer_seconds = timer_seconds
         self.trainee: Trainee | None = _trainee_of(remembered)
         self.show_mood = True
-        self.store: ResultStore | None = None
-        self.store_error: str | None = None
-        self.unsaved: dict[str, AttemptRecord] = {}
-        self.live_attempt: Callable[[], AttemptRecord] | None = None
-        self._opener = store_opener
-        self._store_ready = threading.Event()
-        relabel(self, self.lang)
+        self._ui_thread: int | None = None
+        self.results = ResultsKeeper(
+            store_opener,
+            run_in_thread=self._run_store_job,
+            call_ui=self._call_ui,
+            report=self.report_store_error,
+        )
 
     def tr(self, key: str, **fields: object) -> str:
         """A catalogue message in the current UI language."""
@@ -181,6 +180,7 @@ class CallDojoApp(App[int]):
         """Show Home (and the scenario's case file when asked), open the store in the background."""
         from simulator.tui.screens.home import HomeScreen
 
+        self._ui_thread = threading.get_ident()  # mount runs on the app's own (event loop) thread
         self.push_screen(HomeScreen())
         self.open_start_scenario()
         self._exit_on_hangup()
@@ -198,7 +198,7 @@ class CallDojoApp(App[int]):
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hung_up)
 
     def _hung_up(self) -> None:
-        self.save_live_now()
+        self.results.save_live_now()
         self.exit(0)
 
     def _start_background(self) -> None:
@@ -224,17 +224,7 @@ class CallDojoApp(App[int]):
         self.open_start_scenario()
 
     def _open_store(self) -> None:
-        from simulator.store.base import StoreError
-
-        try:
-            store = self._opener()
-        except StoreError as exc:
-            from simulator.store.memory import MemoryStore
-
-            store = MemoryStore()
-            self._call_ui(self.report_store_error, str(exc))
-        self.store = store
-        self._store_ready.set()
+        self.results.open()
         self._call_ui(self._store_opened)
 
     def _store_opened(self) -> None:
@@ -250,54 +240,23 @@ class CallDojoApp(App[int]):
             self.open_case_file(scenario_id)
 
     def _call_ui(self, fn: Callable[..., Any], *args: Any) -> None:
-        if threading.get_ident() == self._thread_id:
+        """Run `fn(*args)` on the UI thread (directly when already on it)."""
+        if threading.get_ident() == self._ui_thread:  # where `call_from_thread` raises
             fn(*args)
             return
         with contextlib.suppress(RuntimeError):  # the app is shutting down: nothing to update
             self.call_from_thread(fn, *args)
 
-    def with_store(
-        self, job: Callable[[ResultStore], T], done: Callable[[T], None] | None = None
-    ) -> None:
-        """Run `job(store)` in a thread once the store is open; `done(result)` back on the UI thread."""
-
-        def work() -> None:
-            from simulator.store.base import StoreError
-
-            self._store_ready.wait()
-            assert self.store is not None
-            try:
-                result = job(self.store)
-            except StoreError as exc:
-                self._call_ui(self.report_store_error, str(exc))
-                return
-            if done is not None:
-                self._call_ui(done, result)
-
+    def _run_store_job(self, work: Callable[[], None]) -> None:
         self.run_worker(work, thread=True, group="store", exit_on_error=False)
-
-    def save_record(self, record: AttemptRecord) -> None:
-        """Save an attempt in the background; kept in `unsaved` until a save of it succeeds."""
-        self.unsaved[record.id] = record
-
-        def job(store: ResultStore) -> AttemptRecord:
-            store.save_attempt(record)
-            return record
-
-        self.with_store(job, self._saved)
-
-    def _saved(self, record: AttemptRecord) -> None:
-        pending = self.unsaved.get(record.id)
-        if pending is not None and pending.revision <= record.revision:
-            del self.unsaved[record.id]
 
     def report_store_error(self, detail: str) -> None:
         """Show a store problem clearly (which database, what to do); practice goes on."""
-        self.store_error = detail
         self.notify(
             f"{self.tr('store.error', detail=detail)}\n{self.tr('store.retry')}",
             severity="error",
             timeout=12,
+            markup=False,  # paths and driver messages may hold brackets
         )
 
     def remember_trainee(self, trainee: Trainee) -> None:
@@ -306,10 +265,8 @@ class CallDojoApp(App[int]):
         self.preferences.update(trainee_name=trainee.name, trainee_employee_id=trainee.employee_id)
 
     def watch_lang(self, lang: str) -> None:
-        """Relabel every binding and redraw the screens in the new language."""
-        relabel(self, lang)
+        """Redraw the screens and their footers (bindings show translated) in the new language."""
         for screen in self.screen_stack:
-            relabel(screen, lang)
             screen.refresh_bindings()
         self.screen.refresh(recompose=True)
         self.preferences.update(ui_lang=lang)
@@ -329,32 +286,8 @@ class CallDojoApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; an attempt in progress is saved as abandoned first (synchronously)."""
-        self.save_live_now()
+        self.results.save_live_now()
         self.exit(0)
-
-    def save_live_now(self) -> None:
-        """Save the live attempt (if any) right now, on this thread, before leaving."""
-        from simulator.store.base import StoreError
-
-        if self.live_attempt is None:
-            return
-        record = self.live_attempt()
-        self.unsaved[record.id] = record
-        if not self._store_ready.wait(timeout=35) or self.store is None:
-            return
-        try:
-            self.store.save_attempt(record)
-            del self.unsaved[record.id]
-        except StoreError as exc:
-            self.store_error = str(exc)
-
-
-class StoreOpened(Message):
-    """Posted to the current screen once the store is open and remembered settings applied."""
-
-
-class LibraryLoaded(Message):
-    """Posted to every screen once the content library is loaded (or failed to load)."""
 
 
 def _trainee_of(prefs: Preferences) -> Trainee | None:
@@ -389,9 +322,8 @@ def run_app(
     try:
         app.run()
     finally:
-        app.save_live_now()
-        if app.store is not None:
-            app.store.close()
+        app.results.save_live_now()
+        app.results.close()
     return _report_unsaved(app)
 
 
@@ -414,12 +346,13 @@ def _load_library(root: Path, data_dirs: tuple[Path, ...]) -> Library:
 
 
 def _report_unsaved(app: CallDojoApp) -> int:
-    if not app.unsaved:
+    results = app.results
+    if not results.unsaved:
         return app.return_code or 0
     from simulator.tui.recovery import write_recovery
 
-    where = write_recovery(list(app.unsaved.values()))
-    print(f"calldojo: {app.store_error or 'results were not saved'}", file=sys.stderr)
+    where = write_recovery(list(results.unsaved.values()))
+    print(f"calldojo: {results.error or 'results were not saved'}", file=sys.stderr)
     if where is not None:
         print(f"calldojo: the unsaved attempts were written to {where}", file=sys.stderr)
     return 1

@@ -97,5 +97,5 @@ def screen_text(screen: object) -> str:
     out = io.StringIO()
     console = Console(file=out, width=200, color_system=None, legacy_windows=False)
     for static in screen.query(Static):  # type: ignore[attr-defined]
-        console.print(static.content)
+        console.print(static.content, markup=False)
     return out.getvalue()

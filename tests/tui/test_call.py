@@ -95,7 +95,7 @@ async def test_leaving_saves_abandoned_and_returns() -> None:
         await settle(app)
         assert isinstance(app.screen, PickerScreen)
     [record] = store.list_attempts()
-    assert record.status == "abandoned" and record.turns == 3 and app.live_attempt is None
+    assert record.status == "abandoned" and record.turns == 3 and app.results.live_attempt is None
 
 
 async def test_quitting_mid_call_saves_the_turns_played() -> None:

@@ -66,8 +66,8 @@ async def test_store_that_cannot_open_is_reported_and_practice_goes_on() -> None
     app = CallDojoApp(library=tui_library(), lang="en", store_opener=broken, seed=7)
     async with app.run_test(size=(100, 30)):
         await settle(app)
-        assert app.store_error is not None and "/nope/r.db" in app.store_error
-        assert isinstance(app.store, MemoryStore)
+        assert app.results.error is not None and "/nope/r.db" in app.results.error
+        assert isinstance(app.results.store, MemoryStore)
 
 
 async def test_keys_typed_fast_after_enter_land_in_the_next_field() -> None:

@@ -49,7 +49,7 @@ async def test_shows_best_score_per_scenario() -> None:
         best = store.best_scores("E001")["tiny_call"]
         assert best.passed is False
         cell = picker.query_one(DataTable).get_cell("tiny_call", "col_best")
-        assert cell == f"{best.overall} 未通过"
+        assert str(cell) == f"{best.overall} 未通过"
 
 
 async def test_enter_opens_case_file() -> None:

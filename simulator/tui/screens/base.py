@@ -7,20 +7,23 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from textual.screen import ModalScreen, Screen
 
 from simulator.tui.i18n import tr
-from simulator.tui.labels import relabel
+from simulator.tui.labels import translated
 
 if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
+
     from simulator.tui.app import CallDojoApp
 
 R = TypeVar("R")
 
 
 class _Translated:
-    """What every CallDojo screen shares: bindings relabelled in the UI language, `dojo`, `tr`."""
+    """What every CallDojo screen shares: bindings shown in the UI language, `dojo`, `tr`."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        relabel(self, self.dojo.lang)  # type: ignore[arg-type]
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings (what the footer draws) with descriptions in the UI language."""
+        return translated(super().active_bindings, self.dojo.lang)  # type: ignore[misc]
 
     @property
     def dojo(self) -> CallDojoApp:

@@ -17,6 +17,7 @@ from simulator.tui.screens.base import Page
 from simulator.tui.session import PracticeSession
 from simulator.tui.widgets.choice_list import ChoiceList
 from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.widgets.transcript_view import TranscriptView, label_width
 from simulator.tui.wrap import Hanging, shorten
 
@@ -42,13 +43,13 @@ class CallScreen(Page[None]):
     def compose(self) -> ComposeResult:
         """Top bar, transcript, current line, mood, choices, footer."""
         with Horizontal(id="call-top"):
-            yield Static(self._who, id="call-who")
-            yield Static("", id="call-clock")
-            yield Static("", id="call-timer")
+            yield Plain(self._who, id="call-who")
+            yield Plain("", id="call-clock")
+            yield Plain("", id="call-timer")
         yield TranscriptView(id="transcript")
-        yield Static("", id="debtor-line")
+        yield Plain("", id="debtor-line")
         yield MoodMeter(id="mood")
-        yield Static(self.tr("call.choices"), id="choices-hint")
+        yield Plain(self.tr("call.choices"), id="choices-hint")
         yield ChoiceList(id="choices")
         yield Footer()
 
@@ -65,13 +66,13 @@ class CallScreen(Page[None]):
 
     def on_mount(self) -> None:
         """Show the opening, register the live attempt, save it, focus the choices."""
-        self.dojo.live_attempt = self.session.record
+        self.dojo.results.live_attempt = self.session.record
         self.query_one(TranscriptView).add_turns(
             self.session.call.turns, self.persona_name, self.dojo.lang
         )
         self.query_one("#mood").display = self.dojo.show_mood
         self._redraw()
-        self.dojo.save_record(self.session.record())
+        self.dojo.results.save(self.session.record())
         self.query_one(ChoiceList).focus()
 
     def on_choice_list_chosen(self, message: ChoiceList.Chosen) -> None:
@@ -85,7 +86,7 @@ class CallScreen(Page[None]):
             self._finish()
             return
         self._redraw()
-        self.dojo.save_record(self.session.record())
+        self.dojo.results.save(self.session.record())
         if self.timer_left is not None:
             self.timer_left = self.dojo.timer_seconds
             self._show_timer()
@@ -114,8 +115,8 @@ class CallScreen(Page[None]):
 
         self._stop_timer()
         outcome = self.session.finish()
-        self.dojo.live_attempt = None
-        self.dojo.save_record(outcome.record)
+        self.dojo.results.live_attempt = None
+        self.dojo.results.save(outcome.record)
         self.app.switch_screen(
             DebriefScreen(
                 outcome.transcript,
@@ -176,6 +177,6 @@ class CallScreen(Page[None]):
         if not yes:
             return
         self._stop_timer()
-        self.dojo.live_attempt = None
-        self.dojo.save_record(self.session.record())
+        self.dojo.results.live_attempt = None
+        self.dojo.results.save(self.session.record())
         self.app.pop_screen()

@@ -6,13 +6,14 @@ import difflib
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
-from simulator.tui.app import LibraryLoaded
 from simulator.tui.i18n import chrome
+from simulator.tui.messages import LibraryLoaded
 from simulator.tui.screens.base import Page
 from simulator.tui.session import Practice, PracticeSession
 from simulator.tui.widgets.case_view import CaseFileView
+from simulator.tui.widgets.plain import Plain
 
 
 class CaseFileScreen(Page[None]):
@@ -66,19 +67,19 @@ class CaseFileScreen(Page[None]):
     def compose(self) -> ComposeResult:
         """Title, the case file (or why it cannot open, or the loading line), hint, footer."""
         if self.waiting:
-            yield Static(self.tr("app.loading"), id="case-loading")
+            yield Plain(self.tr("app.loading"), id="case-loading")
         elif self.practice is None:
-            yield Static(self.problem or "", id="case-problem")
+            yield Plain(self.problem or "", id="case-problem")
         else:
             scenario = self.practice.scenario
-            yield Static(self.tr("case.title", title=chrome(scenario.title)), id="title")
+            yield Plain(self.tr("case.title", title=chrome(scenario.title)), id="title")
             yield CaseFileView(
                 self.practice.scenario,
                 self.practice.persona,
                 self.dojo.lang,
                 self.practice.pass_rules,
             )
-            yield Static(self.tr("case.hint_dial"), id="case-hint")
+            yield Plain(self.tr("case.hint_dial"), id="case-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,14 +127,14 @@ class CaseFilePeek(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, the case file, hint, footer."""
-        yield Static(self.tr("case.title", title=chrome(self.practice.scenario.title)), id="title")
+        yield Plain(self.tr("case.title", title=chrome(self.practice.scenario.title)), id="title")
         yield CaseFileView(
             self.practice.scenario,
             self.practice.persona,
             self.dojo.lang,
             self.practice.pass_rules,
         )
-        yield Static(self.tr("case.hint_back"), id="case-hint")
+        yield Plain(self.tr("case.hint_back"), id="case-hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from simulator.tui.screens.base import Dialog
+from simulator.tui.widgets.plain import Plain
 
 
 class ConfirmDialog(Dialog[bool]):
@@ -27,8 +28,8 @@ class ConfirmDialog(Dialog[bool]):
     def compose(self) -> ComposeResult:
         """The question and the footer."""
         with Vertical(id="dialog"):
-            yield Static(self.tr(self.question_id), id="dialog-question")
-            yield Static(
+            yield Plain(self.tr(self.question_id), id="dialog-question")
+            yield Plain(
                 "[y] " + self.tr("key.yes") + "    [n] " + self.tr("key.no"),
                 id="dialog-keys",
                 markup=False,

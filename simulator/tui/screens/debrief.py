@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from scoring.report import ScoreReport
 from simulator.transcript import Transcript
 from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.widgets.report_view import ReportView
 
 
@@ -35,7 +36,7 @@ class DebriefScreen(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, report, footer."""
-        yield Static(self.tr("debrief.title", title=chrome(self.title_text)), id="title")
+        yield Plain(self.tr("debrief.title", title=chrome(self.title_text)), id="title")
         yield ReportView(self.transcript, self.report, self.dojo.lang)
         yield Footer()
 

@@ -7,12 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from simulator.tui.i18n import MESSAGES
+from simulator.tui.labels import declared_bindings
 from simulator.tui.screens.base import Dialog
+from simulator.tui.widgets.plain import Plain
 
 
 class HelpScreen(Dialog[None]):
@@ -31,15 +32,15 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         """Keys of the screen below, then global keys, then the tip."""
         with VerticalScroll(id="dialog"):
-            yield Static(self.tr("help.title"), id="help-title")
-            yield Static(self.tr("help.screen"), classes="help-section")
-            keys = dict(_class_bindings(self.under))
+            yield Plain(self.tr("help.title"), id="help-title")
+            yield Plain(self.tr("help.screen"), classes="help-section")
+            keys = declared_bindings(self.under)
             if self.under.focused is not None:
-                keys.update(_class_bindings(self.under.focused))
-            yield Static(self._table(keys), classes="help-keys")
-            yield Static(self.tr("help.global"), classes="help-section")
-            yield Static(self._table(_class_bindings(self.app)), classes="help-keys")
-            yield Static(self.tr("help.tip"), id="help-tip")
+                keys.update(declared_bindings(self.under.focused))
+            yield Plain(self._table(keys), classes="help-keys")
+            yield Plain(self.tr("help.global"), classes="help-section")
+            yield Plain(self._table(declared_bindings(self.app)), classes="help-keys")
+            yield Plain(self.tr("help.tip"), id="help-tip")
         yield Footer()
 
     def _table(self, bindings: dict[str, list[Binding]]) -> Table:
@@ -60,9 +61,3 @@ class HelpScreen(Dialog[None]):
     def action_close(self) -> None:
         """Close help."""
         self.dismiss(None)
-
-
-def _class_bindings(node: DOMNode) -> dict[str, list[Binding]]:
-    """Bindings as declared (descriptions are still catalogue ids)."""
-    merged = type(node)._merged_bindings
-    return dict(merged.key_to_bindings) if merged is not None else {}

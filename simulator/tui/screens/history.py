@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from simulator.store.base import AttemptFilter, AttemptRecord, AttemptStatus, ResultStore
-from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import cycled
 from simulator.tui.i18n import chrome, word
+from simulator.tui.messages import LibraryLoaded
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.gauge import spark
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.widgets.report_view import DIMENSIONS
 from simulator.tui.wrap import shorten
 
@@ -45,19 +46,19 @@ class HistoryScreen(Page[None]):
         """Title, filters, table, trend, footer."""
         trainee = self.dojo.trainee
         name, employee = (trainee.name, trainee.employee_id) if trainee else ("", "")
-        yield Static(self.tr("history.title", name=name, employee=employee), id="title")
-        yield Static("", id="history-filters")
+        yield Plain(self.tr("history.title", name=name, employee=employee), id="title")
+        yield Plain("", id="history-filters")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
-        yield Static(self.tr("history.loading"), id="trend")
+        yield Plain(self.tr("history.loading"), id="trend")
         yield Footer()
 
     def on_mount(self) -> None:
         """Columns, then load the attempts in the background."""
         table = self.query_one(DataTable)
         for key in ("col_when", "col_scenario", "col_result"):
-            table.add_column(self.tr(f"history.{key}"), key=key)
+            table.add_column(Text(self.tr(f"history.{key}")), key=key)
         for dim in DIMENSIONS:
-            table.add_column(self.tr(f"history.short_{dim}"), key=dim)
+            table.add_column(Text(self.tr(f"history.short_{dim}")), key=dim)
         table.focus()
         self.load()
 
@@ -74,7 +75,7 @@ class HistoryScreen(Page[None]):
             scenario_id=self.scenario,
             status=self.status,
         )
-        self.dojo.with_store(lambda store: _list(store, where), self.show)
+        self.dojo.results.with_store(lambda store: _list(store, where), self.show)
 
     def show(self, records: list[AttemptRecord]) -> None:
         """Attempts arrived: fill the table and the trend."""
@@ -91,7 +92,7 @@ class HistoryScreen(Page[None]):
             when = r.started_at.astimezone().strftime("%m-%d %H:%M")
             title = chrome(titles.get(r.scenario_id, r.scenario_id))
             table.add_row(
-                when,
+                Text(when),
                 Text(shorten(title, TITLE_CELLS, "..")),
                 self._result(r),
                 *scores,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,8 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.tui.app import LibraryLoaded
+from simulator.tui.messages import LibraryLoaded
 from simulator.tui.screens.base import Page
+from simulator.tui.widgets.plain import Plain
 
 MENU = ("practice", "history", "help", "language", "quit")
 
@@ -38,9 +40,9 @@ class HomeScreen(Page[None]):
     def compose(self) -> ComposeResult:
         """Title, trainee fields, menu, footer."""
         trainee = self.dojo.trainee
-        yield Static(self.tr("app.title"), id="title")
+        yield Plain(self.tr("app.title"), id="title")
         with Vertical(id="home-body"):
-            yield Static(self.tr("home.intro"), id="home-intro")
+            yield Plain(self.tr("home.intro"), id="home-intro")
             with Horizontal(classes="field"):
                 yield Label(self.tr("home.name"), classes="field-label")
                 yield TraineeInput(
@@ -53,12 +55,12 @@ class HomeScreen(Page[None]):
                     placeholder=self.tr("home.employee_ph"),
                     id="employee",
                 )
-            yield Static("", id="home-error")
+            yield Plain("", id="home-error")
             yield OptionList(
-                *(Option(self.tr(f"home.{item}"), id=item) for item in MENU), id="menu"
+                *(Option(Text(self.tr(f"home.{item}")), id=item) for item in MENU), id="menu"
             )
             warning = self._content_warning()
-            yield Static(warning, id="home-warning", classes="" if warning else "-hidden")
+            yield Plain(warning, id="home-warning", classes="" if warning else "-hidden")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from simulator.store.base import BestScore, ResultStore
-from simulator.tui.app import LibraryLoaded
 from simulator.tui.catalog import ScenarioFilter, ScenarioRow, choices_for, cycled, scenario_rows
 from simulator.tui.i18n import chrome, tr, word
+from simulator.tui.messages import LibraryLoaded
 from simulator.tui.screens.base import Page
+from simulator.tui.widgets.plain import Plain
 
 FILTER_KEYS = {"archetype": "a", "difficulty": "d", "tag": "t", "locale": "o"}
 
@@ -40,10 +42,10 @@ class PickerScreen(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, filter line, table, footer."""
-        yield Static(self.tr("picker.title"), id="title")
-        yield Static("", id="picker-filters")
+        yield Plain(self.tr("picker.title"), id="title")
+        yield Plain("", id="picker-filters")
         yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="picker-empty")
+        yield Plain("", id="picker-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -70,7 +72,9 @@ class PickerScreen(Page[None]):
         """Fetch the trainee's best scores in the background."""
         trainee = self.dojo.trainee
         if trainee is not None:
-            self.dojo.with_store(lambda store: _best(store, trainee.employee_id), self.show_best)
+            self.dojo.results.with_store(
+                lambda store: _best(store, trainee.employee_id), self.show_best
+            )
 
     def show_best(self, best: dict[str, BestScore]) -> None:
         """Best scores arrived from the store."""
@@ -84,15 +88,16 @@ class PickerScreen(Page[None]):
         lang = self.dojo.lang
         shown = [row for row in self.rows if self.filter.keeps(row)]
         for row in shown:
-            table.add_row(
+            cells = (
                 self._best_text(row.id),
                 str(row.difficulty),
                 word(lang, "arch", row.archetype),
                 word(lang, "locale", row.locale),
                 chrome(row.title),
                 tags_text(lang, row.tags),
-                key=row.id,
             )
+            # Text, never markup: titles and tags are content (`Pay [/b] now` is a title).
+            table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells), key=row.id)
         self.query_one("#picker-filters", Static).update(self._filter_text(len(shown)))
         self.query_one("#picker-empty", Static).update("" if shown else self._empty_text())
 

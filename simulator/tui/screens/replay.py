@@ -11,6 +11,7 @@ from simulator.transcript import Transcript
 from simulator.tui.i18n import chrome
 from simulator.tui.screens.base import Page
 from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.widgets.transcript_view import TranscriptView
 
 
@@ -38,10 +39,10 @@ class ReplayScreen(Page[None]):
 
     def compose(self) -> ComposeResult:
         """Title, transcript, mood, violations at this turn, footer."""
-        yield Static("", id="title")
+        yield Plain("", id="title")
         yield TranscriptView(id="transcript")
         yield MoodMeter(id="mood")
-        yield Static("", id="replay-flags")
+        yield Plain("", id="replay-flags")
         yield Footer()
 
     def on_mount(self) -> None:

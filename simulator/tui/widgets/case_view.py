@@ -7,13 +7,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from scoring.score import PassRules
 from simulator.spec.common import DIMENSIONS
 from simulator.spec.persona import PersonaSpec
 from simulator.spec.scenario import Fact, ScenarioSpec
 from simulator.tui.i18n import tr, word
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.wrap import Wrapped
 
 
@@ -38,7 +38,7 @@ class CaseFileView(VerticalScroll):
     def compose(self) -> ComposeResult:
         """The head (who, when, what for), then the five zones."""
         s, lang = self.scenario, self.lang
-        yield Static(self._head(), id="case-head")
+        yield Plain(self._head(), id="case-head")
         zones: list[tuple[str, RenderableType]] = [
             ("case.zone_case", self._facts(s.case_file.case)),
             ("case.zone_contacts", self._contacts()),
@@ -47,8 +47,8 @@ class CaseFileView(VerticalScroll):
             ("case.zone_flags", self._facts(s.case_file.flags)),
         ]
         for title, body in zones:
-            yield Static(tr(lang, title), classes="zone-title")
-            yield Static(body)
+            yield Plain(tr(lang, title), classes="zone-title")
+            yield Plain(body)
 
     def _head(self) -> RenderableType:
         s, lang = self.scenario, self.lang

@@ -10,12 +10,12 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from scoring.report import MoodEvent, ScoreReport
 from simulator.transcript import Transcript, Turn
 from simulator.tui.i18n import chrome, reason, tr, word
 from simulator.tui.widgets.gauge import ascii_bar
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.widgets.transcript_view import spoken_words
 from simulator.tui.wrap import Hanging, Wrapped, shorten
 
@@ -154,29 +154,27 @@ class ReportView(VerticalScroll):
                 if ending.ended_by == "agent"
                 else word(self.lang, "outcome", ending.outcome)
             )
-            yield Static(self._t("debrief.ending", outcome=outcome), id="ending")
+            yield Plain(self._t("debrief.ending", outcome=outcome), id="ending")
             last = self.transcript.turns[-1] if self.transcript.turns else None
             if last is not None and last.speaker == "debtor":
-                yield Static(Hanging("", Text(last.text, style="italic"), INDENT), id="last-words")
+                yield Plain(Hanging("", Text(last.text, style="italic"), INDENT), id="last-words")
             if report is not None and report.ending_summary:
-                yield Static(Wrapped(report.ending_summary), id="ending-summary")
+                yield Plain(Wrapped(report.ending_summary), id="ending-summary")
         if report is None:
-            yield Static(self._t("debrief.abandoned"), id="verdict", classes="failed")
+            yield Plain(self._t("debrief.abandoned"), id="verdict", classes="failed")
             return
         verdict = "debrief.passed" if report.passed else "debrief.failed"
-        yield Static(
-            self._t(verdict), id="verdict", classes="passed" if report.passed else "failed"
-        )
+        yield Plain(self._t(verdict), id="verdict", classes="passed" if report.passed else "failed")
         if report.reasons:
             reasons = ("; " if self.lang == "en" else "；").join(
                 reason(self.lang, r) for r in report.reasons
             )
-            yield Static(
+            yield Plain(
                 Wrapped(self._t("debrief.reasons") + ("" if self.lang == "zh" else " ") + reasons),
                 id="reasons",
             )
             if not report.objective_met and report.objective:
-                yield Static(
+                yield Plain(
                     Wrapped(self._t("debrief.objective", objective=report.objective)),
                     id="objective",
                 )
@@ -185,14 +183,14 @@ class ReportView(VerticalScroll):
             for d in DIMENSIONS
             if d in report.scores
         )
-        yield Static(self._t("debrief.scores", marks=marks), classes="section")
-        yield Static(self._scores(report), id="scores")
-        yield Static(self._t("debrief.violations", count=len(report.violations)), classes="section")
-        yield Static(self._violations(report), id="violations")
-        yield Static(self._t("debrief.feedback", count=len(report.feedback)), classes="section")
-        yield Static(self._feedback(report), id="feedback")
-        yield Static(self._t("debrief.mood"), classes="section")
-        yield Static(self._mood(report), id="mood-story")
+        yield Plain(self._t("debrief.scores", marks=marks), classes="section")
+        yield Plain(self._scores(report), id="scores")
+        yield Plain(self._t("debrief.violations", count=len(report.violations)), classes="section")
+        yield Plain(self._violations(report), id="violations")
+        yield Plain(self._t("debrief.feedback", count=len(report.feedback)), classes="section")
+        yield Plain(self._feedback(report), id="feedback")
+        yield Plain(self._t("debrief.mood"), classes="section")
+        yield Plain(self._mood(report), id="mood-story")
 
     def _scores(self, report: ScoreReport) -> RenderableType:
         lines = []

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from simulator.transcript import Turn
 from simulator.tui.i18n import tr
+from simulator.tui.widgets.plain import Plain
 from simulator.tui.wrap import Hanging
 
 LABEL_GAP = 1
@@ -56,7 +56,7 @@ class TranscriptView(VerticalScroll, can_focus=False):
 
     def add_turns(self, turns: Iterable[Turn], persona_name: str, lang: str) -> None:
         """Append turns and scroll to the newest."""
-        widgets = [Static(turn_text(t, persona_name, lang)) for t in turns]
+        widgets = [Plain(turn_text(t, persona_name, lang)) for t in turns]
         if widgets:
             self.mount_all(widgets)
             self.call_after_refresh(self.scroll_end, animate=False)
