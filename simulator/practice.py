@@ -109,7 +109,7 @@ def prepare(library: Library, scenario_id: str) -> Prepared:
     except KeyError as exc:
         missing = say("practice.missing", scenario=scenario_id, missing=str(exc))
         raise PracticeError(missing) from None
-    prepared = Prepared(compile_scenario(scenario, persona), rubric, pack)
+    prepared = Prepared(compile_scenario(scenario, persona, (rubric, pack)), rubric, pack)
     try:
         prepared.anchors  # noqa: B018 - a scenario whose model answer cannot be played is refused
     except ModelAnswerError as exc:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from pydantic import BaseModel
 
 from simulator.spec.condition import Condition, parse_condition
 from simulator.spec.persona import PersonaSpec
@@ -159,13 +161,21 @@ class CompiledScenario:
         return self.scenario.locale
 
 
-def content_hash(scenario: ScenarioSpec, persona: PersonaSpec) -> str:
-    """A SHA-256 over the canonical JSON of the scenario and its persona."""
-    payload = json.dumps(
-        {"scenario": scenario.model_dump(mode="json"), "persona": persona.model_dump(mode="json")},
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+def content_hash(
+    scenario: ScenarioSpec, persona: PersonaSpec, scoring: Sequence[BaseModel] = ()
+) -> str:
+    """A SHA-256 over the canonical JSON of everything a score depends on.
+
+    The scenario and its persona, and the rubric and rule pack (`scoring`) when the call is
+    prepared for practice: a changed point, penalty or red line changes the hash of the attempt.
+    """
+    content: dict[str, object] = {
+        "scenario": scenario.model_dump(mode="json"),
+        "persona": persona.model_dump(mode="json"),
+    }
+    if scoring:
+        content["scoring"] = [model.model_dump(mode="json") for model in scoring]
+    payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -199,7 +209,9 @@ def _ending(ending_id: str, spec: EndingSpec) -> CompiledEnding:
     return CompiledEnding(ending_id, spec.outcome, _line(spec.debtor))
 
 
-def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledScenario:
+def compile_scenario(
+    scenario: ScenarioSpec, persona: PersonaSpec, scoring: Sequence[BaseModel] = ()
+) -> CompiledScenario:
     """Compile a validated scenario with its persona; raise CompileError on a broken reference."""
     if scenario.persona != persona.id:
         raise CompileError(
@@ -274,7 +286,7 @@ def compile_scenario(scenario: ScenarioSpec, persona: PersonaSpec) -> CompiledSc
     return CompiledScenario(
         scenario=scenario,
         persona=persona,
-        content_hash=content_hash(scenario, persona),
+        content_hash=content_hash(scenario, persona, scoring),
         mood_names=names,
         start_mood=tuple(persona.mood[name] for name in names),
         nodes=nodes,

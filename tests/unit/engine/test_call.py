@@ -188,3 +188,24 @@ def test_unknown_transcript_version_is_refused() -> None:
         Transcript.from_json('{"schema_version": 99}')
     with pytest.raises(TranscriptError, match="malformed"):
         Transcript.from_json('{"schema_version": 1, "scenario": "x"}')
+
+
+def test_the_content_hash_covers_the_rubric_and_the_rule_pack() -> None:
+    from scoring.rubric import load_bundled_pack, load_default_rubric
+    from simulator.engine import content_hash
+    from simulator.spec.loading import load_persona, load_scenario
+
+    fixtures = Path(__file__).parents[2] / "fixtures" / "content"
+    scenario = load_scenario(fixtures / "scenarios" / "tiny_call.scenario.yaml")
+    persona = load_persona(fixtures / "personas" / "tiny_debtor.persona.yaml")
+    rubric, pack = load_default_rubric(), load_bundled_pack("cn")
+    base = content_hash(scenario, persona, (rubric, pack))
+    assert base != content_hash(scenario, persona)
+    softer = pack.model_copy(update={"max_major": pack.max_major + 1})
+    assert content_hash(scenario, persona, (rubric, softer)) != base
+    tag = rubric.tags["thank"]
+    richer = rubric.model_copy(
+        update={"tags": {**rubric.tags, "thank": tag.model_copy(update={"points": {"empathy": 9}})}}
+    )
+    assert content_hash(scenario, persona, (richer, pack)) != base
+    assert content_hash(scenario, persona, (rubric, pack)) == base
