@@ -110,6 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are {name}, employee no. {employee_id}, {institution}",
     ),
     "case.call_at": ("通话时间：{at}", "Call time: {at}"),
+    "case.profile": ("对方情况：{profile}", "About the debtor: {profile}"),
     "case.objective": ("目标：{objective}", "Objective: {objective}"),
     "case.debtor": (
         "对方：{name}（{archetype}），难度 {difficulty}",

@@ -28,6 +28,7 @@ async def test_scenario_id_opens_straight_on_the_case_file() -> None:
         ):
             assert zone in text
         assert "A1023" in text and "2026-03-12 10:20" in text and "取得客户还款承诺" in text
+        assert "对方情况：34岁,上月被裁员" in text  # the persona's profile
         assert app.screen.query_one(CaseFileView).has_focus
 
 

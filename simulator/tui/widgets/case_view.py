@@ -77,6 +77,7 @@ class CaseFileView(VerticalScroll):
                     difficulty=s.difficulty,
                 )
             ),
+            Wrapped(tr(lang, "case.profile", profile=self.persona.profile)),
             Wrapped(Text(tr(lang, "case.objective", objective=s.objective), style="bold yellow")),
             *self._pass_rules(),
         ]
