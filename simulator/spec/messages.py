@@ -1,5 +1,7 @@
 """The catalogue of content diagnostics: every code, its messages and hints, in zh-CN and English.
 
+Why this module is long: it is data, one entry per diagnostic in two languages, kept in one place.
+
 One definition of what the validator says. A check names an entry (`CD202`, or `CD202.split`: the
 code, a dot and a variant) and passes the values of its `{named}` fields; the diagnostic is
 rendered in the language asked for when it is printed. `PHRASES` are the words that fill those

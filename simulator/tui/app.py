@@ -76,7 +76,7 @@ class CallDojoApp(App[int]):
     ]
     lang: reactive[str] = reactive("zh", init=False)
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the composition root hands the app its services by keyword
         self,
         *,
         library: Library | None = None,
