@@ -98,7 +98,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     analyze = command("analyze")
     analyze.add_argument("scenario", metavar="SCENARIO_ID", help=t("opt.scenario"))
     analyze.add_argument("--json", action="store_true", help=t("opt.json"))
-    analyze.add_argument("--max-states", type=int, default=300_000, help=t("opt.max_states"))
+    analyze.add_argument("--max-states", type=_positive, default=300_000, help=t("opt.max_states"))
     coverage = command("coverage")
     coverage.add_argument("--json", action="store_true", help=t("opt.json"))
     simulate = command("simulate")
@@ -158,6 +158,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of at least 1")
+    return number
 
 
 class _Printable(io.TextIOBase):

@@ -149,6 +149,10 @@ MESSAGES: dict[str, Pair] = {
         "未知的策略 {policies}；可用：{known}",
         "unknown policy {policies}; known: {known}",
     ),
+    "err.empty_choice": (
+        "--choices 里有空的一项：{choices!r}（两个逗号之间或首尾没有选项 id）",
+        "--choices has an empty item: {choices!r} (nothing between two commas, or at an end)",
+    ),
     "err.call_ended": (
         "第 {position} 个选项（{action!r}）之前，通话已在 {node!r} 结束",
         "the call already ended at {node!r} before choice {position} ({action!r})",

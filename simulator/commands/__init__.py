@@ -135,7 +135,10 @@ def play_command(
         err(exc.render(lang))
         return EXIT_FOUND
     call = prepared.start(seed=seed)
-    actions = [c.strip() for c in choices.split(",") if c.strip()]
+    actions = [c.strip() for c in choices.split(",")]
+    if not all(actions):
+        err(say("err.empty_choice", choices=choices), lang)
+        return EXIT_USAGE
     for position, action in enumerate(actions, start=1):
         if call.ended:
             node = call.state.node
