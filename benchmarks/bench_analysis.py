@@ -20,7 +20,7 @@ from benchmarks.generated import generated  # noqa: E402
 from scoring import DATA_DIR  # noqa: E402
 from simulator.analysis import analyze  # noqa: E402
 from simulator.engine import compile_scenario  # noqa: E402
-from simulator.spec.loading import load_rubric, load_rulepack  # noqa: E402
+from simulator.spec.loading.loader import load_rubric, load_rulepack  # noqa: E402
 
 
 def measure(nodes: int, mood: str, runs: int) -> tuple[float, int]:

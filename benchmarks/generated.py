@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.scenario import ScenarioSpec
 
 GOOD_TAGS = [
     ["acknowledge_feelings", "open_question"],

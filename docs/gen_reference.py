@@ -13,13 +13,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scoring import DATA_DIR  # noqa: E402
-from simulator.spec.loading import load_rubric, load_rulepack  # noqa: E402
-from simulator.spec.reference import (  # noqa: E402
-    render_codes,
-    render_reference,
-    render_rules,
-    render_tags,
-)
+from simulator.spec.exports.catalogue_reference import render_codes, render_rules, render_tags  # noqa: E402
+from simulator.spec.exports.field_reference import render_reference  # noqa: E402
+from simulator.spec.loading.loader import load_rubric, load_rulepack  # noqa: E402
 
 REFERENCE_DIR = ROOT / "docs" / "reference"
 REGENERATE = ".venv/bin/python docs/gen_reference.py"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from scoring.report import TurnFeedback
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.scenario import ScenarioSpec
 from simulator.transcript import Transcript, Turn
 
 _TAG_GROUP = re.compile(r"([（(])([a-z][a-z0-9_]*(?:\s*[、,，]\s*[a-z][a-z0-9_]*)*)([）)])")

@@ -11,7 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Protocol
 
-from simulator.spec.common import SoftDimension
+from simulator.spec.models.common import SoftDimension
 from simulator.transcript import Ending, Turn
 
 Anchors = dict[SoftDimension, float]

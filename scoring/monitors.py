@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, cast
 
 from scoring.interface import Finding, RuleMonitor
-from simulator.spec.rulepack import (
+from simulator.spec.models.rulepack import (
     OutcomeRule,
     RequiredRule,
     RulePackSpec,

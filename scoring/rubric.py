@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scoring import DATA_DIR
-from simulator.spec.common import SOFT_DIMENSIONS, SoftDimension
-from simulator.spec.loading import load_rubric, load_rulepack
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.loading.loader import load_rubric, load_rulepack
+from simulator.spec.models.common import SOFT_DIMENSIONS, SoftDimension
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
 
 SILENCE_TAG = "dead_air"
 """The tag the engine puts on a silence (the trainee let the response timer run out)."""

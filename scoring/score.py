@@ -38,10 +38,10 @@ from scoring.monitors import build_monitors, run_rules
 from scoring.mood import mood_events
 from scoring.report import ScoreReport, Violation
 from scoring.rubric import SILENCE_TAG, tag_points
-from simulator.spec.common import DIMENSIONS, SOFT_DIMENSIONS, SoftDimension
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ScenarioSpec, ScoringSpec
+from simulator.spec.models.common import DIMENSIONS, SOFT_DIMENSIONS, SoftDimension
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ScenarioSpec, ScoringSpec
 from simulator.transcript import Transcript, Turn
 
 DEFAULT_PASS_MARK = 60

@@ -18,7 +18,7 @@ from simulator.wording import Lang, printable
 POLICY_NAMES = (
     "ideal, empathetic, cold, pushy, aggressive, opening_then_aggressive, random, longest, politest"
 )
-"""For `simulate --help` (the policies themselves are `simulator.spec.common.POLICIES`)."""
+"""For `simulate --help` (the policies themselves are `simulator.spec.models.common.POLICIES`)."""
 _OPTIONS = {
     "validate": ("content", "lang"),
     "list": ("content", "lang"),

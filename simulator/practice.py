@@ -22,10 +22,10 @@ from simulator.engine.clock import Clock
 from simulator.messages import say
 from simulator.spec.diagnostics import Diagnostic, did_you_mean
 from simulator.spec.library import Library
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ScenarioSpec
 from simulator.transcript import Transcript
 from simulator.wording import Lang, Text
 

@@ -16,8 +16,8 @@ from scoring.monitors import build_monitors
 from scoring.score import penalty, turn_points
 from simulator.engine.compiled import CompiledScenario
 from simulator.engine.state import Beat, CallState, actions, initial, step
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
 from simulator.transcript import SILENCE, Ending, Turn
 
 DEFAULT_MAX_STATES = 300_000
@@ -251,7 +251,7 @@ def score_bounds(
 ) -> dict[str, tuple[float, float]]:
     """Worst and best reachable raw totals per dimension (what scores are normalised against)."""
     from simulator.analysis.paths import extremes
-    from simulator.spec.common import DIMENSIONS
+    from simulator.spec.models.common import DIMENSIONS
 
     graph = explore(cs, rubric, pack)
     return {

@@ -11,9 +11,9 @@ from simulator.analysis.paths import extremes
 from simulator.engine.call import ModelAnswerError, model_actions, replay
 from simulator.engine.compiled import CompiledScenario
 from simulator.engine.state import after_choice, available, destination
-from simulator.spec.common import DIMENSIONS
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.models.common import DIMENSIONS
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
 
 
 @dataclass(frozen=True)

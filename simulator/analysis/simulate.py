@@ -29,10 +29,10 @@ from scoring.score import (
 from simulator.analysis.explore import Edge, StateGraph, explore
 from simulator.engine.call import model_answer, replay
 from simulator.engine.compiled import CompiledScenario
-from simulator.spec.common import POLICIES, SOFT_DIMENSIONS, Policy
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ChoiceSpec
+from simulator.spec.models.common import POLICIES, SOFT_DIMENSIONS, Policy
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ChoiceSpec
 from simulator.transcript import SILENCE
 
 MAX_TURNS = 60

@@ -115,7 +115,7 @@ def list_command(root: Path, *, as_json: bool, lang: Lang = "en") -> int:
 
 def schema_command(kind: str) -> int:
     """`calldojo schema KIND`: print the JSON Schema."""
-    from simulator.spec.schema import schema_json
+    from simulator.spec.exports.schema import schema_json
 
     print(schema_json(kind))  # type: ignore[arg-type]
     return EXIT_OK

@@ -19,7 +19,7 @@ def simulate_command(
     from simulator.analysis.simulate import calibrate
     from simulator.engine import ModelAnswerError
     from simulator.practice import PracticeError, prepare
-    from simulator.spec.common import POLICIES
+    from simulator.spec.models.common import POLICIES
 
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:

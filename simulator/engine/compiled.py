@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from simulator.spec.condition import Condition, parse_condition
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.scenario import (
+from simulator.spec.models.condition import Condition, parse_condition
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.scenario import (
     DebtorLine,
     DebtorLineSpec,
     EndingSpec,

@@ -18,7 +18,7 @@ from transitions import Machine
 
 from simulator.engine.compiled import CompiledChoice, CompiledScenario
 from simulator.engine.state import Beat, CallState, advance, env, silence, speak
-from simulator.spec.condition import Condition
+from simulator.spec.models.condition import Condition
 
 SILENCE_TRIGGER = "__silence"
 NODE_ATTRIBUTE = "_node"

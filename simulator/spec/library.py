@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Literal
 
 from simulator.locations import default_content_root as default_content_root
+from simulator.spec.checks.cross_references import check_references
+from simulator.spec.checks.issues import Issue, resolve
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
-from simulator.spec.issues import Issue, resolve
-from simulator.spec.loading import load_persona, load_rubric, load_rulepack, load_scenario
+from simulator.spec.loading.loader import load_persona, load_rubric, load_rulepack, load_scenario
 from simulator.spec.messages import phrase, said
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.references import check_references
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ScenarioSpec
 
 Kind = Literal["scenario", "persona", "rubric", "rules"]
 DEFAULT_PACK_BY_LOCALE = {"zh-CN": "cn", "en-US": "us"}
@@ -82,7 +82,7 @@ def load_library(
     Rubrics and rule packs are read from the top level of `root` and its rubrics/ and rules/.
     `data_dirs` hold the default rubric and rule packs (found anywhere in them); files in `root`
     with the same id win.
-    With `references`, the second pass (`simulator.spec.references`) runs too.
+    With `references`, the second pass (`simulator.spec.checks.cross_references`) runs too.
     Never raises for content problems: they are collected in `Library.diagnostics`.
     """
     library = Library()

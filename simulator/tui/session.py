@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from scoring.report import ScoreReport
     from scoring.score import PassRules
     from simulator.engine import Call, OfferedChoice
-    from simulator.spec.persona import PersonaSpec
-    from simulator.spec.scenario import ScenarioSpec
+    from simulator.spec.models.persona import PersonaSpec
+    from simulator.spec.models.scenario import ScenarioSpec
 
 
 class Practice(Protocol):

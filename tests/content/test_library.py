@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 
 from simulator.spec.library import Library, default_content_root
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.scenario import ScenarioSpec
 from tests.content.plan import load_plan
 from tests.content.pressure import pressure_path
 

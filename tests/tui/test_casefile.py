@@ -90,7 +90,7 @@ async def test_case_file_states_the_pass_rules() -> None:
 
 
 async def test_case_file_pass_rules_in_english_follow_the_scenario() -> None:
-    from simulator.spec.scenario import ScoringSpec
+    from simulator.spec.models.scenario import ScoringSpec
     from tests.tui.conftest import tui_library
 
     library = tui_library()

@@ -28,8 +28,8 @@ def test_no_ambiguous_width_characters() -> None:
 def test_every_vocabulary_word_of_the_spec_is_in_the_catalogue() -> None:
     from typing import get_args
 
-    from simulator.spec.common import Dimension, Locale, Outcome, Severity
-    from simulator.spec.persona import Archetype
+    from simulator.spec.models.common import Dimension, Locale, Outcome, Severity
+    from simulator.spec.models.persona import Archetype
 
     families = {
         "dim": Dimension,

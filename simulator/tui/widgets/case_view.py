@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
 from scoring.score import PassRules
-from simulator.spec.common import DIMENSIONS
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.scenario import Fact, ScenarioSpec
+from simulator.spec.models.common import DIMENSIONS
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.scenario import Fact, ScenarioSpec
 from simulator.tui.i18n import tr, word
 from simulator.tui.widgets.plain import Plain
 from simulator.tui.wrap import Wrapped

@@ -11,9 +11,9 @@ from scoring.monitors import build_monitors, run_rules
 from scoring.score import penalty, turn_points
 from simulator.analysis import AnalysisTooLarge, analyze
 from simulator.engine import Call, compile_scenario
-from simulator.spec.loading import load_rubric, load_rulepack
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.loading.loader import load_rubric, load_rulepack
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.scenario import ScenarioSpec
 from simulator.transcript import SILENCE, Turn
 
 RUBRIC = load_rubric(DATA_DIR / "default.rubric.yaml")

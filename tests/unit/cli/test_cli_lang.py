@@ -244,7 +244,7 @@ def test_cli_catalogue_uses_the_same_fields_in_both_languages() -> None:
 def test_help_copies_of_product_constants_match_their_definitions() -> None:
     from simulator.analysis.explore import DEFAULT_MAX_STATES
     from simulator.cli import POLICY_NAMES
-    from simulator.spec.common import POLICIES
+    from simulator.spec.models.common import POLICIES
 
     assert ", ".join(POLICIES) == POLICY_NAMES
     assert build_parser().parse_args(["analyze", "x"]).max_states == DEFAULT_MAX_STATES

@@ -7,7 +7,7 @@ import pytest
 
 from simulator.engine import Call, ChoiceUnavailable, CompiledScenario, compile_scenario, replay
 from simulator.engine.compiled import speech_seconds
-from simulator.spec.loading import load_persona, load_scenario
+from simulator.spec.loading.loader import load_persona, load_scenario
 from simulator.transcript import SILENCE, Transcript
 
 TINY = Path(__file__).parents[2] / "fixtures" / "content"
@@ -193,7 +193,7 @@ def test_unknown_transcript_version_is_refused() -> None:
 def test_the_content_hash_covers_the_rubric_and_the_rule_pack() -> None:
     from scoring.rubric import load_bundled_pack, load_default_rubric
     from simulator.engine import content_hash
-    from simulator.spec.loading import load_persona, load_scenario
+    from simulator.spec.loading.loader import load_persona, load_scenario
 
     fixtures = Path(__file__).parents[2] / "fixtures" / "content"
     scenario = load_scenario(fixtures / "scenarios" / "tiny_call.scenario.yaml")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.spec.condition import ConditionError, parse_condition
+from simulator.spec.models.condition import ConditionError, parse_condition
 
 
 @pytest.mark.parametrize(

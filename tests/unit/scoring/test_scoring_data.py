@@ -8,7 +8,7 @@ import pytest
 
 from scoring import DATA_DIR
 from scoring.rubric import load_bundled_pack, load_default_rubric, pack_tags
-from simulator.spec.rubric import RubricSpec
+from simulator.spec.models.rubric import RubricSpec
 
 VOCABULARY = [
     "identify_self",

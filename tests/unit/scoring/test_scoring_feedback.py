@@ -7,8 +7,8 @@ from typing import Any
 
 from scoring.feedback import readable, turn_feedback
 from scoring.rubric import load_default_rubric
-from simulator.spec.loading import load_scenario
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.loading.loader import load_scenario
+from simulator.spec.models.scenario import ScenarioSpec
 from tests.unit.scoring.scoring_calls import agent, call, debtor, silence
 
 RUBRIC = load_default_rubric()

@@ -10,7 +10,7 @@ import pytest
 
 from scoring.monitors import build_monitors, run_rules
 from scoring.rubric import load_bundled_pack
-from simulator.spec.rulepack import RulePackSpec
+from simulator.spec.models.rulepack import RulePackSpec
 from simulator.transcript import Transcript
 from tests.unit.scoring.scoring_calls import (
     CST,

@@ -25,8 +25,8 @@ from scoring.score import (
     soft_totals,
     turn_points,
 )
-from simulator.spec.loading import load_scenario
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.loading.loader import load_scenario
+from simulator.spec.models.scenario import ScenarioSpec
 from tests.unit.scoring.scoring_calls import (
     agent,
     call,

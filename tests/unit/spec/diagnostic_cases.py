@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
-from simulator.spec.loading import load_scenario
+from simulator.spec.loading.loader import load_scenario
 from simulator.spec.validation import validate_library, validate_paths
 
 LIB_OK = Path(__file__).parents[2] / "fixtures" / "lib_ok"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from simulator.spec.checks.typography import _ambiguous
 from simulator.spec.messages import CODES, DIAGNOSTICS, PHRASES, YAML_PROBLEMS
-from simulator.spec.typography import _ambiguous
 from simulator.wording import check_catalogue
 from tests.unit.spec.diagnostic_cases import (
     PERSONA,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
-from simulator.spec.loading import MAX_BYTES, load_scenario
+from simulator.spec.loading.loader import MAX_BYTES, load_scenario
 
 BOMB = (
     "a: &a [x, x, x, x, x, x, x, x, x]\n"

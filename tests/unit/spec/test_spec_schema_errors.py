@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
-from simulator.spec.loading import load_persona, load_scenario
+from simulator.spec.loading.loader import load_persona, load_scenario
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 TINY_SCENARIO = (FIXTURES / "content" / "scenarios" / "tiny_call.scenario.yaml").read_text("utf-8")

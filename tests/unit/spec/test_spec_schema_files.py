@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.spec.schema import KINDS, SchemaKind, schema_file_name, schema_json
+from simulator.spec.exports.schema import KINDS, SchemaKind, schema_file_name, schema_json
 from simulator.spec.validation import validate_paths
 
 ROOT = Path(__file__).parents[3]
@@ -18,7 +18,7 @@ BAD = ROOT / "tests" / "fixtures" / "bad_yaml"
 def test_committed_schema_is_current(kind: SchemaKind) -> None:
     committed = (ROOT / "schemas" / schema_file_name(kind)).read_text("utf-8")
     assert committed == schema_json(kind), (
-        f"schemas/{schema_file_name(kind)} is stale: run `python -m simulator.spec.schema schemas`"
+        f"schemas/{schema_file_name(kind)} is stale: run `python -m simulator.spec.exports.schema schemas`"
     )
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from simulator.spec.diagnostics import Diagnostic
+from simulator.spec.loading.yaml_positions import Loc, compose, follow, unit_position, value_column
 from simulator.spec.messages import Said
-from simulator.spec.positions import Loc, compose, follow, unit_position, value_column
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from simulator.spec.common import (
+from simulator.spec.messages import SpecValueError, phrase
+from simulator.spec.models.common import (
     Dimension,
     Id,
     Locale,
@@ -21,8 +22,7 @@ from simulator.spec.common import (
     Text,
     VarName,
 )
-from simulator.spec.messages import SpecValueError, phrase
-from simulator.spec.persona import Condition
+from simulator.spec.models.persona import Condition
 
 Lines = Text | list[Text]
 """One line, or a list of wordings of the same line (one is picked per call, seeded)."""

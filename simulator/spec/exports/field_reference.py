@@ -2,9 +2,8 @@
 
 The authoring guide links to these tables instead of repeating them, so the reference cannot drift
 from the models: `docs/gen_reference.py` writes them and a test compares the committed files.
-Field descriptions are the field docstrings (English by design); the Chinese rendering translates
-headings and column names only. The rubric and the rule packs are passed in already loaded, so this
-module reads no files and imports nothing from `scoring`.
+English descriptions are the field docstrings; Chinese ones come from `models.descriptions_zh`.
+The tags, rules and codes references are in `catalogue_reference`.
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from simulator.spec.common import ID_PATTERN, RULE_ID_PATTERN, VAR_PATTERN, Localized
-from simulator.spec.messages import CODES
-from simulator.spec.persona import PersonaSpec, SilenceSpec, ThresholdSpec
-from simulator.spec.rubric import RubricSpec, TagSpec
-from simulator.spec.rulepack import (
+from simulator.spec.models.common import ID_PATTERN, RULE_ID_PATTERN, VAR_PATTERN, Localized, Spec
+from simulator.spec.models.descriptions_zh import field_description_zh, model_description_zh
+from simulator.spec.models.persona import PersonaSpec, SilenceSpec, ThresholdSpec
+from simulator.spec.models.rubric import RubricSpec, TagSpec
+from simulator.spec.models.rulepack import (
     OutcomeRule,
     PenaltySpec,
     RequiredRule,
@@ -33,9 +32,10 @@ from simulator.spec.rulepack import (
     TagRule,
     TimeRule,
 )
-from simulator.spec.scenario import (
+from simulator.spec.models.scenario import (
     AgentSpec,
     BranchSpec,
+    CalibrationSpec,
     CallSpec,
     CaseFileSpec,
     ChoiceSpec,
@@ -52,7 +52,7 @@ from simulator.spec.scenario import (
 
 Lang = Literal["en", "zh"]
 TOP = "top level of the file"
-ModelType = type[BaseModel]
+ModelType = type[Spec]
 
 # (section heading en, section heading zh, [(model, where it appears in the YAML, zh name)])
 SECTIONS: tuple[tuple[str, str, tuple[tuple[ModelType, str, str], ...]], ...] = (
@@ -77,6 +77,7 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[ModelType, str, str], ...]], ...] = 
             (Contact, "`case_file.contacts[]`", "联系人"),
             (Transaction, "`case_file.transactions[]`", "交易"),
             (ScoringSpec, "`scoring`", "及格线"),
+            (CalibrationSpec, "`scoring.calibration`", "策略校准"),
             (NodeSpec, "`nodes.<id>`", "节点"),
             (DebtorLineSpec, "`nodes.<id>.debtor`, `endings.<id>.debtor`", "按情绪分档的客户台词"),
             (MoodLineSpec, "`nodes.<id>.debtor.variants[]`", "情绪分档"),
@@ -129,8 +130,8 @@ _WORDS: dict[str, dict[Lang, str]] = {
         "Every field, its type, whether it is required (or its default) and its description "
         "(the field docstring, which is also what the editor shows from the JSON Schema).",
         "zh": "本文件由 `docs/gen_reference.py` 根据 pydantic 模型自动生成，请勿手工修改。"
-        "列出每个字段的类型、是否必填（或默认值）和说明。说明取自字段的文档字符串，"
-        "与编辑器里 JSON Schema 的提示一致，统一使用英文。",
+        "列出每个字段的类型、是否必填（或默认值）和说明。中文说明与字段的英文文档字符串"
+        "（也就是编辑器根据 JSON Schema 显示的提示）逐条对应。",
     },
     "types": {
         "en": "Types: `id` = snake_case word (`a-z`, digits, `_`, starts with a letter); `tag` = a "
@@ -145,7 +146,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "field": {"en": "field", "zh": "字段"},
     "type": {"en": "type", "zh": "类型"},
     "required": {"en": "required / default", "zh": "必填 / 默认值"},
-    "description": {"en": "description", "zh": "说明（英文）"},
+    "description": {"en": "description", "zh": "说明"},
     "yes": {"en": "required", "zh": "必填"},
     "optional": {"en": "optional", "zh": "可选"},
     "default": {"en": "default", "zh": "默认"},
@@ -158,7 +159,7 @@ def _w(key: str, lang: Lang) -> str:
     return _WORDS[key][lang]
 
 
-def _anchor(model: ModelType) -> str:
+def _anchor(model: type[BaseModel]) -> str:
     return f"[{model.__name__}](#{model.__name__.lower()})"
 
 
@@ -255,15 +256,18 @@ def _requirement(info: FieldInfo, lang: Lang) -> str:
     return f"{_w('default', lang)} `{_yaml_value(value)}`"
 
 
-def _cell(text: str | None) -> str:
+def table_cell(text: str | None) -> str:
+    """Text folded onto one line, safe inside a Markdown table cell."""
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
 def render_model(model: ModelType, where: str, zh_name: str, lang: Lang) -> str:
     """One model: heading, docstring, where it appears, and the table of its fields."""
-    doc = _cell(model.__doc__)
     lines = [f"### {model.__name__}", ""]
-    lines.append(f"**{zh_name}**：{doc}" if lang == "zh" else doc)
+    if lang == "zh":
+        lines.append(f"**{zh_name}**：{table_cell(model_description_zh(model))}")
+    else:
+        lines.append(table_cell(model.__doc__))
     if lang == "zh" and where == TOP:
         where = "文件顶层"
     colon = "：" if lang == "zh" else ": "
@@ -276,9 +280,8 @@ def render_model(model: ModelType, where: str, zh_name: str, lang: Lang) -> str:
         if info.metadata:
             annotation = Annotated[(annotation, *info.metadata)]
         rendered = render_type(annotation, tag=(model, name) in _TAG_FIELDS)
-        lines.append(
-            f"| `{name}` | {rendered} | {_requirement(info, lang)} | {_cell(info.description)} |"
-        )
+        text = field_description_zh(model, name) if lang == "zh" else info.description
+        lines.append(f"| `{name}` | {rendered} | {_requirement(info, lang)} | {table_cell(text)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -290,122 +293,3 @@ def render_reference(lang: Lang) -> str:
         for model, where, zh_name in models:
             parts.append(render_model(model, where, zh_name, lang))
     return "\n".join(parts).rstrip() + "\n"
-
-
-def _points(spec: TagSpec) -> str:
-    return ", ".join(f"{dim} {value:+d}" for dim, value in spec.points.items()) or "-"
-
-
-def render_tags(rubric: RubricSpec) -> str:
-    """The tag vocabulary of a rubric, grouped by kind, in both languages."""
-    lines = [
-        f"# {rubric.title.en} / {rubric.title.zh} (`{rubric.id}`)",
-        "",
-        "Generated from the rubric by `docs/gen_reference.py`; do not edit by hand. "
-        "本文件自动生成，请勿手工修改。",
-        "",
-        "Points are added per soft dimension for every trainee turn carrying the tag; compliance "
-        "comes from the rule packs (see rules.md). 每个带该标签的学员发言按维度累加分值；"
-        "合规分由规则包扣分决定（见 rules.md）。",
-        "",
-        "| tag | kind 类别 | 说明 | description | points 分值 |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for tag, spec in rubric.tags.items():
-        lines.append(
-            f"| `{tag}` | {spec.kind} | {_cell(spec.description.zh)} | "
-            f"{_cell(spec.description.en)} | {_points(spec)} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def _detection(rule: TagRule | SequenceRule | RequiredRule | OutcomeRule | TimeRule) -> str:
-    """How a rule is detected, in a few words derived from its data."""
-    if isinstance(rule, TagRule):
-        text = "any agent turn tagged " + ", ".join(f"`{t}`" for t in rule.tags)
-        if rule.parties:
-            text += " while " + " or ".join(rule.parties) + " is on the line"
-        return text
-    if isinstance(rule, SequenceRule):
-        text = ", ".join(f"`{t}`" for t in rule.tags)
-        needs = []
-        if rule.require_state and rule.require_state.verified:
-            needs.append("identity verified")
-        if rule.require_state and rule.require_state.parties:
-            needs.append("party " + " or ".join(rule.require_state.parties))
-        if rule.require_before:
-            needs.append("an earlier " + " or ".join(f"`{t}`" for t in rule.require_before))
-        text += " needs " + " and ".join(needs)
-        return text + (f" (once `{rule.after_flag}` is set)" if rule.after_flag else "")
-    if isinstance(rule, RequiredRule):
-        groups = " and ".join("/".join(f"`{t}`" for t in group) for group in rule.tags)
-        window = (
-            f"in the first {rule.turns} agent turns"
-            if rule.window == "opening"
-            else f"within {rule.seconds} s after verification"
-        )
-        return f"{groups} {window}"
-    if isinstance(rule, OutcomeRule):
-        parts = []
-        if rule.forbid_agent_end:
-            parts.append("the agent must not end the call")
-        if rule.require_tags:
-            groups = " and ".join("/".join(f"`{t}`" for t in group) for group in rule.require_tags)
-            scope = " or ".join(f"`{o}`" for o in rule.outcomes) or "any"
-            parts.append(f"a {scope} ending needs {groups} in the call")
-        text = "; ".join(parts)
-        return text + (f" (if `{rule.if_flag}` was set)" if rule.if_flag else "")
-    text = f"call placed between {rule.start} and {rule.end} local time"
-    return text + (f" unless `{rule.consent_flag}`" if rule.consent_flag else "")
-
-
-def render_rules(packs: Sequence[RulePackSpec]) -> str:
-    """The rule tables of the given packs, in both languages."""
-    lines = [
-        "# Compliance rule packs / 合规规则包",
-        "",
-        "Generated from the rule packs by `docs/gen_reference.py`; do not edit by hand. "
-        "本文件自动生成，请勿手工修改。",
-        "",
-    ]
-    for pack in packs:
-        p = pack.penalties
-        lines += [
-            f"## `{pack.id}`: {pack.title.en} / {pack.title.zh}",
-            "",
-            f"Default for {pack.locale}. Penalties 扣分: critical {p.critical}, major {p.major}, "
-            f"minor {p.minor}.",
-            "",
-            "| id | kind | severity 严重程度 | 规则 | rule | detection 判定 | citation 出处 |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
-        ]
-        for rule in pack.rules:
-            lines.append(
-                f"| `{rule.id}` | {rule.kind} | {rule.severity} | {_cell(rule.statement.zh)} | "
-                f"{_cell(rule.statement.en)} | {_cell(_detection(rule))} | "
-                f"{_cell(rule.citation) or '-'} |"
-            )
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def render_codes() -> str:
-    """Every diagnostic code of the validator, its level and meaning, in both languages."""
-    lines = [
-        "# Diagnostic codes / 诊断代码",
-        "",
-        "Generated from `simulator/spec/messages.py` by `docs/gen_reference.py`; do not edit by "
-        "hand. 本文件自动生成，请勿手工修改。",
-        "",
-        "`calldojo validate` prints `path:line:col: CODE message (hint)`, in the language of "
-        "`--lang zh|en` (default: the system locale, else English). An error makes it exit 1; a "
-        "warning (CD5xx) does not. `calldojo validate` 按 `--lang zh|en` 输出 "
-        "`路径:行:列: 代码 说明 (提示)`（默认跟随系统语言，否则为英文）。有错误时退出码为 1，"
-        "警告（CD5xx）不影响退出码。",
-        "",
-        "| code 代码 | level 级别 | meaning | 含义 |",
-        "| --- | --- | --- | --- |",
-    ]
-    for code, (level, zh, en) in CODES.items():
-        lines.append(f"| {code} | {level} | {_cell(en)} | {_cell(zh)} |")
-    return "\n".join(lines) + "\n"

@@ -1,6 +1,6 @@
 """JSON Schemas of the authored formats, for editors (yaml-language-server) and the authoring guide.
 
-Regenerate the committed files with `python -m simulator.spec.schema schemas`.
+Regenerate the committed files with `python -m simulator.spec.exports.schema schemas`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ScenarioSpec
 
 SchemaKind = Literal["scenario", "persona", "rubric", "rules"]
 KINDS: tuple[SchemaKind, ...] = ("scenario", "persona", "rubric", "rules")

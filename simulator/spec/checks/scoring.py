@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.spec.issues import Issue
+from simulator.spec.checks.issues import Issue
 from simulator.spec.messages import did_you_mean, phrase, said
-from simulator.spec.scenario import ScenarioSpec
+from simulator.spec.models.scenario import ScenarioSpec
 
 if TYPE_CHECKING:
     from simulator.spec.library import Library

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from simulator.spec.common import Id, Localized, SoftDimension, Spec, Tag
+from simulator.spec.models.common import Id, Localized, SoftDimension, Spec, Tag
 
 Points = Annotated[int, Field(ge=-10, le=10)]
 TagKind = Literal[

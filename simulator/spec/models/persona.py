@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from simulator.spec.common import Id, Locale, Spec, Tag, Text, VarName
 from simulator.spec.messages import SpecValueError, phrase
+from simulator.spec.models.common import Id, Locale, Spec, Tag, Text, VarName
 
 Archetype = Literal[
     "hang_up",

@@ -7,15 +7,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.spec.condition import ConditionError, parse_condition
+from simulator.spec.checks.issues import Issue, resolve
+from simulator.spec.checks.scoring import scoring_issues
+from simulator.spec.checks.typography import control_errors, folded_warnings, text_warnings
 from simulator.spec.diagnostics import Diagnostic
-from simulator.spec.issues import Issue, resolve
+from simulator.spec.loading.yaml_positions import Loc
 from simulator.spec.messages import PHRASES, did_you_mean, phrase, said
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.positions import Loc
-from simulator.spec.scenario import ChoiceSpec, DebtorLine, DebtorLineSpec, ScenarioSpec
-from simulator.spec.scoring_checks import scoring_issues
-from simulator.spec.typography import control_errors, folded_warnings, text_warnings
+from simulator.spec.models.condition import ConditionError, parse_condition
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.scenario import ChoiceSpec, DebtorLine, DebtorLineSpec, ScenarioSpec
 from simulator.wording import Listed, Text
 
 if TYPE_CHECKING:

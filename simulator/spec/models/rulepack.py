@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from simulator.spec.common import (
+from simulator.spec.models.common import (
     HHMM_PATTERN,
     Id,
     Localized,

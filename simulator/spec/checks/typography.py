@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from simulator.spec.issues import Issue
+from simulator.spec.checks.issues import Issue
+from simulator.spec.loading.yaml_positions import Loc, compose
 from simulator.spec.messages import PHRASES, phrase, said
-from simulator.spec.positions import Loc, compose
 
 WIDE_OK = ""
 """Ambiguous-width characters tolerated in content: none (terminals set to "ambiguous = wide",

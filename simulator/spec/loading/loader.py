@@ -17,12 +17,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.spec.diagnostics import Diagnostic, DiagnosticError
+from simulator.spec.loading.schema_errors import schema_diagnostics
 from simulator.spec.messages import Said, phrase, said, yaml_problem
-from simulator.spec.persona import PersonaSpec
-from simulator.spec.rubric import RubricSpec
-from simulator.spec.rulepack import RulePackSpec
-from simulator.spec.scenario import ScenarioSpec
-from simulator.spec.schema_errors import schema_diagnostics
+from simulator.spec.models.persona import PersonaSpec
+from simulator.spec.models.rubric import RubricSpec
+from simulator.spec.models.rulepack import RulePackSpec
+from simulator.spec.models.scenario import ScenarioSpec
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 1_000_000

@@ -1,7 +1,7 @@
 """pydantic's validation errors translated into positioned diagnostics in our own words.
 
 Each error's `loc` is split into its YAML part and its union branch (`walk_loc`), positioned in the
-node tree (`positions`) and described from the catalogue (`messages`): pydantic's English
+node tree (`yaml_positions`) and described from the catalogue (`messages`): pydantic's English
 (`Input should be a valid dictionary or instance of NodeSpec`) never reaches the trainer.
 """
 
@@ -16,10 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from simulator.spec.common import HHMM_PATTERN, ID_PATTERN, RULE_ID_PATTERN, VAR_PATTERN, Spec
 from simulator.spec.diagnostics import Diagnostic
-from simulator.spec.messages import Said, SpecValueError, did_you_mean, phrase, said
-from simulator.spec.positions import (
+from simulator.spec.loading.yaml_positions import (
     Loc,
     compose,
     follow,
@@ -28,6 +26,14 @@ from simulator.spec.positions import (
     node_kind,
     trap_key,
     unit_position,
+)
+from simulator.spec.messages import Said, SpecValueError, did_you_mean, phrase, said
+from simulator.spec.models.common import (
+    HHMM_PATTERN,
+    ID_PATTERN,
+    RULE_ID_PATTERN,
+    VAR_PATTERN,
+    Spec,
 )
 from simulator.wording import Either, Text, Value
 

@@ -1,0 +1,1 @@
+"""The second pass over loaded files: references across files, scoring tags, typography."""

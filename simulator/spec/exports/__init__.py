@@ -1,0 +1,1 @@
+"""What the models are rendered into for editors and readers: JSON Schemas and the field reference."""

@@ -1,0 +1,1 @@
+"""Reading YAML content files: the hardened loader, YAML positions and schema-error diagnostics."""
