@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -40,17 +40,8 @@ Policy = Literal[
     "politest",
 ]
 """A scripted trainee policy of the calibration (`calldojo simulate`)."""
-POLICIES: tuple[Policy, ...] = (
-    "ideal",
-    "empathetic",
-    "cold",
-    "pushy",
-    "aggressive",
-    "opening_then_aggressive",
-    "random",
-    "longest",
-    "politest",
-)
+POLICIES: tuple[Policy, ...] = get_args(Policy)
+"""Every policy, in the order the simulation plays and prints them."""
 Party = Literal["debtor", "debt_related", "third_party", "unknown", "nobody"]
 """Who is on the line: the debtor, a debt-related third party (e.g. a spouse), an unrelated third
 party, someone not yet identified, or nobody (before the call connects)."""
