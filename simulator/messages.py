@@ -149,6 +149,24 @@ MESSAGES: dict[str, Pair] = {
         "未知的策略 {policies}；可用：{known}",
         "unknown policy {policies}; known: {known}",
     ),
+    "calibration.must_pass": (
+        "{policy} 应当通过，却没有通过（{reasons}）",
+        "{policy} must pass but fails ({reasons})",
+    ),
+    "calibration.must_fail": (
+        "{policy} 应当不通过，却通过了（路径 {path}）",
+        "{policy} must fail but passes (path {path})",
+    ),
+    "calibration.random": (
+        "随机作答的通过率是 {rate}，超过了允许的 {limit}",
+        "random passes {rate}, above the allowed {limit}",
+    ),
+    "note.model_unplayable": ("参考答案走不通：{detail}", "the model answer cannot play: {detail}"),
+    "note.model_fails": ("参考答案本身不通过：{reasons}", "the model answer fails: {reasons}"),
+    "note.no_objective": (
+        "没有任何可到达的结局达成通话目标：给达成目标的结局加上 `meets_objective: true`",
+        "no reachable ending meets the objective: mark one with `meets_objective: true`",
+    ),
     "err.empty_choice": (
         "--choices 里有空的一项：{choices!r}（两个逗号之间或首尾没有选项 id）",
         "--choices has an empty item: {choices!r} (nothing between two commas, or at an end)",

@@ -11,9 +11,11 @@ from simulator.analysis.paths import extremes
 from simulator.engine.call import ModelAnswerError, model_actions, replay
 from simulator.engine.compiled import CompiledScenario
 from simulator.engine.state import after_choice, available, destination
+from simulator.messages import say
 from simulator.spec.models.common import DIMENSIONS
 from simulator.spec.models.rubric import RubricSpec
 from simulator.spec.models.rulepack import RulePackSpec
+from simulator.wording import Lang, Text
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,10 @@ class AnalysisReport:
     model_answer: dict[str, Any]
     objective_endings: list[str]
     pass_without_objective: list[str]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of `calldojo analyze --json`."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The JSON shape of `calldojo analyze --json` (notes in `lang`)."""
         return {
             "scenario": self.scenario,
             "states": self.states,
@@ -68,7 +70,7 @@ class AnalysisReport:
             "model_answer": self.model_answer,
             "objective_endings": self.objective_endings,
             "pass_without_objective": self.pass_without_objective,
-            "notes": self.notes,
+            "notes": [note.render(lang) for note in self.notes],
         }
 
 
@@ -137,15 +139,16 @@ def _unused(cs: CompiledScenario, graph: StateGraph) -> tuple[list[str], list[st
 
 def _model_verdict(
     cs: CompiledScenario, rubric: RubricSpec, pack: RulePackSpec
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[Text]]:
     """The model answer played and scored: its path, scores and verdict (or why it cannot play)."""
     try:
         path = list(model_actions(cs))
     except ModelAnswerError as exc:
-        return {"path": [], "scores": {}, "passed": False, "reasons": ["unplayable"]}, [str(exc)]
+        unplayable = {"path": [], "scores": {}, "passed": False, "reasons": ["unplayable"]}
+        return unplayable, [say("note.model_unplayable", detail=str(exc))]
     transcript = replay(cs, 0, path)
     report = score(transcript, cs.scenario, rubric, pack, anchors(transcript, cs.scenario, rubric))
-    notes = [] if report.passed else [f"the model answer fails: {', '.join(report.reasons)}"]
+    notes = [] if report.passed else [say("note.model_fails", reasons=", ".join(report.reasons))]
     return {
         "path": path,
         "scores": dict(report.scores),
@@ -190,9 +193,7 @@ def analyze(
     model, notes = _model_verdict(cs, rubric, pack)
     objective_endings = sorted(e for e, spec in cs.scenario.endings.items() if spec.meets_objective)
     if not set(objective_endings) & set(endings):
-        notes.append(
-            "no reachable ending meets the objective: mark one with `meets_objective: true`"
-        )
+        notes.append(say("note.no_objective"))
 
     return AnalysisReport(
         scenario=cs.scenario.id,

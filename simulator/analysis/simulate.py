@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from scoring.interface import Finding
 from scoring.report import ScoreReport
 from scoring.rubric import tag_points
 from scoring.score import (
@@ -29,11 +30,13 @@ from scoring.score import (
 from simulator.analysis.explore import Edge, StateGraph, explore
 from simulator.engine.call import model_answer, replay
 from simulator.engine.compiled import CompiledScenario
+from simulator.messages import say
 from simulator.spec.models.common import POLICIES, SOFT_DIMENSIONS, Policy
 from simulator.spec.models.rubric import RubricSpec
 from simulator.spec.models.rulepack import RulePackSpec
 from simulator.spec.models.scenario import ChoiceSpec
 from simulator.transcript import SILENCE
+from simulator.wording import Lang, Text
 
 MAX_TURNS = 60
 """A policy still talking after this many turns is in a loop: its call counts as failed."""
@@ -288,14 +291,8 @@ class Simulation:
             for i, d in enumerate(SOFT_DIMENSIONS)
         }
         scores["compliance"] = max(0, 100 - pen)
-        found = [_Broken(rule, severity) for rule, severity in sorted(broken)]
-        ok, _ = decide_pass(
-            scores,
-            found,
-            self.cs.scenario,
-            self.pack,
-            objective=met,
-        )
+        found = [Finding(rule, severity, 0, "") for rule, severity in sorted(broken)]
+        ok, _ = decide_pass(scores, found, self.cs.scenario, self.pack, objective=met)
         return ok, scores
 
 
@@ -332,14 +329,6 @@ class _Tally:
         )
 
 
-@dataclass(frozen=True)
-class _Broken:
-    """A rule broken somewhere on a path (what `decide_pass` needs of a violation)."""
-
-    rule: str
-    severity: str
-
-
 def _quantiles(weights: dict[int, float]) -> tuple[int, int, int]:
     """The 10th, 50th and 90th percentile of a discrete distribution."""
     total = sum(weights.values())
@@ -362,15 +351,15 @@ class Calibration:
 
     scenario: str
     results: list[PolicyResult]
-    problems: list[str]
+    problems: list[Text]
 
-    def to_dict(self) -> dict[str, object]:
-        """The JSON shape of one scenario in `calldojo simulate --json`."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, object]:
+        """The JSON shape of one scenario in `calldojo simulate --json` (problems in `lang`)."""
         return {
             "scenario": self.scenario,
             "policies": [r.to_dict() for r in self.results],
             "calibrated": not self.problems,
-            "problems": self.problems,
+            "problems": [p.render(lang) for p in self.problems],
         }
 
 
@@ -385,15 +374,18 @@ def calibrate(
     results = sim.all(policies)
     by = {r.policy: r for r in results}
     spec = cs.scenario.scoring.calibration
-    problems: list[str] = []
+    problems: list[Text] = []
     for p in spec.must_pass:
         if p in by and by[p].pass_rate < 1.0:
-            problems.append(f"{p} must pass but fails ({', '.join(by[p].reasons) or 'no reason'})")
+            problems.append(
+                say("calibration.must_pass", policy=p, reasons=", ".join(by[p].reasons))
+            )
     for p in spec.must_fail:
         if p in by and by[p].pass_rate > 0.0:
-            problems.append(f"{p} must fail but passes (path {','.join(by[p].path)})")
+            problems.append(say("calibration.must_fail", policy=p, path=",".join(by[p].path)))
     if "random" in by and by["random"].pass_rate > spec.random_pass_max:
+        limit = f"{spec.random_pass_max:.0%}"
         problems.append(
-            f"random passes {by['random'].pass_rate:.1%}, above the allowed {spec.random_pass_max:.0%}"
+            say("calibration.random", rate=f"{by['random'].pass_rate:.1%}", limit=limit)
         )
     return Calibration(cs.scenario.id, results, problems)

@@ -260,7 +260,7 @@ def analyze_command(
     if as_json:
         emit_json(report.to_dict())
         return EXIT_OK
-    _print_analysis(report.to_dict(), lang)
+    _print_analysis(report.to_dict(lang), lang)
     return EXIT_OK
 
 

@@ -80,7 +80,7 @@ def _print_simulation(results: list[Any], policies: tuple[str, ...], lang: Lang)
                 row.append(pad(cell.render(lang), 10, right=True))
         print(f"{cal.scenario[:26]:<27}" + "".join(row))
         for problem in cal.problems:
-            print(f"  ! {problem}")
+            print(f"  ! {problem.render(lang)}")
     counts = [
         f"{p} {sum(1 for c in results for r in c.results if r.policy == p and r.pass_rate >= 1.0)}"
         for p in policies

@@ -217,7 +217,7 @@ def test_no_ending_meets_the_objective_is_noted_and_nothing_passes() -> None:
     )
     assert report.objective_endings == []
     assert report.pass_possible is False
-    assert any("meets the objective" in note for note in report.notes)
+    assert any("meets the objective" in note.render("en") for note in report.notes)
     assert report.pass_without_objective == []
 
 
@@ -227,7 +227,7 @@ def test_a_model_answer_that_cannot_play_is_noted() -> None:
     _, report = run(nodes)
     assert report.pass_possible is False
     assert report.model_answer["reasons"] == ["unplayable"]
-    assert any("not offered" in note for note in report.notes)
+    assert any("not offered" in note.render("en") for note in report.notes)
 
 
 def test_mood_branch_reachability() -> None:
