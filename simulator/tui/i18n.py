@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.help": ("按键帮助", "Keys and help"),
     "home.language": ("切换语言：English", "Language: 中文"),
     "home.quit": ("退出", "Quit"),
+    "home.too_long": (
+        "姓名最多 {name_max} 个字，工号最多 {employee_max} 个字符。",
+        "A name has at most {name_max} characters, an employee number at most {employee_max}.",
+    ),
     "home.need_trainee": (
         "请先填写姓名和工号。",
         "Please enter your name and employee number first.",

@@ -172,3 +172,17 @@ async def test_question_mark_on_home_opens_the_help_not_the_name_field() -> None
         await pilot.press("escape")
         await settle(app)
         assert app.screen.query_one("#name", Input).value == ""
+
+
+async def test_a_name_longer_than_the_database_holds_is_refused_on_home() -> None:
+    app, _ = make_app(trainee=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        app.screen.query_one("#name", Input).value = "张" * 130
+        app.screen.query_one("#employee", Input).value = "E001"
+        app.screen.query_one("#menu").focus()
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, HomeScreen)
+        assert "最多 128" in str(app.screen.query_one("#home-error", Static).render())
+        assert app.trainee is None

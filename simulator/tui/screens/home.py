@@ -15,6 +15,8 @@ from simulator.tui.screens.base import Page
 from simulator.tui.widgets.plain import Plain
 
 MENU = ("practice", "history", "help", "language", "quit")
+NAME_MAX, EMPLOYEE_MAX = 128, 64
+"""What the results database holds (store.sql: trainee_name, trainee_id): longer values are refused here."""
 
 
 class TraineeInput(Input):
@@ -136,6 +138,10 @@ class HomeScreen(Page[None]):
         if not name or not employee:
             self.query_one("#home-error", Static).update(self.tr("home.need_trainee"))
             self._focus_start()
+            return False
+        if len(name) > NAME_MAX or len(employee) > EMPLOYEE_MAX:
+            message = self.tr("home.too_long", name_max=NAME_MAX, employee_max=EMPLOYEE_MAX)
+            self.query_one("#home-error", Static).update(message)
             return False
         if self.dojo.trainee != Trainee(name, employee):
             self.dojo.remember_trainee(Trainee(name, employee))
