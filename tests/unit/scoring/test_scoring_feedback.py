@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +91,10 @@ def test_tag_ids_in_feedback_read_as_labels() -> None:
     )
 
 
-def test_every_rubric_tag_has_a_short_label_in_both_languages() -> None:
+def test_every_rubric_tag_has_its_own_short_label_in_both_languages() -> None:
+    zh = [spec.label.zh for spec in RUBRIC.tags.values()]
+    en = [spec.label.en for spec in RUBRIC.tags.values()]
+    assert len(set(zh)) == len(zh) and len(set(en)) == len(en), "two tags would read the same"
     for tag, spec in RUBRIC.tags.items():
-        assert 1 <= len(spec.label.zh) <= 8, tag
-        assert 1 <= len(spec.label.en) <= 32, tag
+        assert re.fullmatch(r"[\u4e00-\u9fff0-9]{2,8}", spec.label.zh), (tag, spec.label.zh)
+        assert re.fullmatch(r"[a-z][A-Za-z0-9 '-]{1,31}", spec.label.en), (tag, spec.label.en)
