@@ -125,10 +125,8 @@ def _turn(index: int, speaker: str, text: str, mood: dict[str, int], event: str 
     )
 
 
-def _story(
-    turns: list[Turn], events: list[MoodEvent], ending: Ending | None, lang: str = "zh"
-) -> list[MoodLine]:
-    transcript = Transcript(
+def _transcript(turns: list[Turn], ending: Ending | None) -> Transcript:
+    return Transcript(
         scenario="s",
         persona="p",
         locale="zh-CN",
@@ -139,6 +137,12 @@ def _story(
         ending=ending,
         status="completed",
     )
+
+
+def _story(
+    turns: list[Turn], events: list[MoodEvent], ending: Ending | None, lang: str = "zh"
+) -> list[MoodLine]:
+    transcript = _transcript(turns, ending)
     report = ScoreReport(
         scenario="s",
         content_hash="h",
@@ -261,17 +265,7 @@ async def test_an_agent_hang_up_is_named_as_such() -> None:
         _turn(0, "debtor", "喂？", {"patience": 5}),
         _turn(1, "agent", "（挂断）", {"patience": 5}),
     ]
-    transcript = Transcript(
-        scenario="s",
-        persona="p",
-        locale="zh-CN",
-        content_hash="h",
-        seed=7,
-        dialed_at=AT,
-        turns=tuple(turns),
-        ending=Ending("agent_hung_up", "hung_up", "agent"),
-        status="completed",
-    )
+    transcript = _transcript(turns, Ending("agent_hung_up", "hung_up", "agent"))
     from simulator.tui.widgets.report_view import ReportView
 
     view = ReportView(transcript, None, "zh")
