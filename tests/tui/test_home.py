@@ -186,3 +186,17 @@ async def test_a_name_longer_than_the_database_holds_is_refused_on_home() -> Non
         assert isinstance(app.screen, HomeScreen)
         assert "最多 128" in str(app.screen.query_one("#home-error", Static).render())
         assert app.trainee is None
+
+
+async def test_after_switching_language_the_keys_still_reach_the_menu() -> None:
+    from simulator.tui.screens.history import HistoryScreen
+
+    app, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app)
+        await pilot.press("f2")
+        await settle(app)
+        assert app.lang == "en" and app.screen.focused is not None
+        await pilot.press("down", "enter")
+        await settle(app)
+        assert isinstance(app.screen, HistoryScreen)

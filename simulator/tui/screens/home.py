@@ -156,3 +156,5 @@ class HomeScreen(Page[None]):
 
             self.dojo.trainee = Trainee(name, employee)
         self.dojo.lang = "en" if self.dojo.lang == "zh" else "zh"
+        # The screen is recomposed in the new language: put the focus back where keys belong.
+        self.call_after_refresh(lambda: self.call_after_refresh(self._focus_start))
